@@ -1,0 +1,32 @@
+package io.toktik.core.storage;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The key layout of a video's files, and validation of keys that come from URLs. */
+public final class BlobKeys {
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)?(/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)?)*");
+
+    private BlobKeys() {}
+
+    public static String videoPrefix(UUID videoId) {
+        return "videos/" + videoId + "/";
+    }
+
+    public static String source(UUID videoId) {
+        return videoPrefix(videoId) + "source";
+    }
+
+    public static String hls(UUID videoId, String relativePath) {
+        return videoPrefix(videoId) + "hls/" + relativePath;
+    }
+
+    public static String poster(UUID videoId) {
+        return videoPrefix(videoId) + "poster.jpg";
+    }
+
+    /** True for a relative path of plain names (no {@code ..}, no leading slash, no odd characters). */
+    public static boolean isSafeRelativePath(String path) {
+        return path != null && path.length() <= 200 && SAFE_PATH.matcher(path).matches();
+    }
+}

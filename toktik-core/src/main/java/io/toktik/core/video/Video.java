@@ -1,0 +1,42 @@
+package io.toktik.core.video;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A video as stored: metadata, processing state and the renditions planned for it. */
+public record Video(
+        UUID id,
+        UUID ownerId,
+        String title,
+        String description,
+        List<String> hashtags,
+        Visibility visibility,
+        VideoStatus status,
+        int progress,
+        VideoError error,
+        Long durationMs,
+        Integer width,
+        Integer height,
+        boolean hasPoster,
+        List<RenditionInfo> renditions,
+        Instant createdAt,
+        Instant publishedAt) {
+
+    public Video {
+        hashtags = List.copyOf(hashtags);
+        renditions = List.copyOf(renditions);
+    }
+
+    public boolean isOwnedBy(UUID userId) {
+        return ownerId.equals(userId);
+    }
+
+    /** Renditions whose files are complete, lowest first. */
+    public List<RenditionInfo> readyRenditions() {
+        return renditions.stream().filter(RenditionInfo::ready).toList();
+    }
+
+    /** Why processing failed, in words a person understands. */
+    public record VideoError(String code, String message) {}
+}

@@ -1,0 +1,18 @@
+package io.toktik.core.video;
+
+/** The job kinds of the media pipeline, and their priorities (lower runs first). */
+public final class VideoJobs {
+    /** Probe the source and plan the ladder. */
+    public static final String PROBE = "probe";
+    /** Encode and publish some renditions; the payload names them, comma-separated. */
+    public static final String TRANSCODE = "transcode";
+    /** Make the poster image. */
+    public static final String POSTER = "poster";
+
+    public static final int PRIORITY_PROBE = 0;
+    public static final int PRIORITY_FIRST_RENDITION = 10;
+    public static final int PRIORITY_POSTER = 20;
+    public static final int PRIORITY_MORE_RENDITIONS = 30;
+
+    private VideoJobs() {}
+}

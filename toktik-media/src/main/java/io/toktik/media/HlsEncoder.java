@@ -1,0 +1,164 @@
+package io.toktik.media;
+
+import io.toktik.media.MediaException.Code;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Transcodes a source into an H.264/AAC HLS ladder in ONE ffmpeg run: the source is decoded once, split, and
+ * each rendition is written to {@code outDir/<name>/index.m3u8} with {@code seg_00000.ts}, ... segments. Every
+ * rendition has a keyframe exactly every 2 s (aligned across renditions) and 4 s segments.
+ * {@link #encode} writes only under {@code outDir}; a failed run may leave partial files there, so callers encode
+ * into a temporary directory and publish it when this returns.
+ */
+public final class HlsEncoder {
+
+    static final int KEYFRAME_SECONDS = 2;
+    static final int SEGMENT_SECONDS = 4;
+    public static final String PLAYLIST = "index.m3u8";
+    private static final int MAX_FRAME_RATE = 60;
+    private static final int DEFAULT_FRAME_RATE = 30;
+    private static final int MAIN_PROFILE_MAX_SHORT_SIDE = 360;
+
+    private final Ffmpeg ffmpeg;
+
+    public HlsEncoder(Ffmpeg ffmpeg) {
+        this.ffmpeg = ffmpeg;
+    }
+
+    /**
+     * Encodes all renditions.
+     *
+     * @param progress receives a fraction of the source duration done, 0..1 (ends with 1.0), on a reader thread
+     * @throws MediaException {@code TRANSCODE_FAILED}, {@code TIMEOUT} or {@code CANCELLED}
+     */
+    public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, DoubleConsumer progress,
+                       Duration timeout) throws MediaException {
+        List<String> args = new ArrayList<>(List.of("-progress", "pipe:1", "-nostats"));
+        args.addAll(arguments(source, info, renditions, outDir));
+        try {
+            for (Rendition rendition : renditions) {
+                Files.createDirectories(outDir.resolve(rendition.name()));
+            }
+        } catch (IOException e) {
+            throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't prepare storage for this video.",
+                    e.toString(), e);
+        }
+        ffmpeg.run(args, timeout, new ProgressParser(info.durationMs(), progress))
+                .orThrow("We couldn't convert this video. It may be damaged or use features we don't support.");
+        for (Rendition rendition : renditions) {
+            requireCompletePlaylist(outDir.resolve(rendition.name()).resolve(PLAYLIST));
+        }
+    }
+
+    /** The complete command line (executable first) that {@link #encode} runs, minus its progress reporting. */
+    public List<String> command(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
+        List<String> command = new ArrayList<>();
+        command.add(ffmpeg.executable().toString());
+        command.addAll(arguments(source, info, renditions, outDir));
+        return command;
+    }
+
+    /** Output frame rate: the source's, rounded, at most 60; 30 when unknown. */
+    static int frameRate(VideoStream video) {
+        long rounded = Math.round(video.frameRate());
+        return rounded <= 0 ? DEFAULT_FRAME_RATE : (int) Math.min(rounded, MAX_FRAME_RATE);
+    }
+
+    private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
+        requireDistinctNames(renditions);
+        int fps = frameRate(info.video());
+        List<String> args = new ArrayList<>(List.of(
+                "-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
+                "-i", source.toAbsolutePath().toString(),
+                "-filter_complex", filterGraph(info.video(), renditions, fps),
+                "-vsync", "cfr"));
+        for (int i = 0; i < renditions.size(); i++) {
+            args.addAll(output(i, renditions.get(i), info.audio(), fps, outDir.toAbsolutePath()));
+        }
+        return args;
+    }
+
+    /** {@code [0:v]normalize,fps=F,split=N[s0][s1];[s0]scale=..,format=yuv420p[v0];...} */
+    private static String filterGraph(VideoStream video, List<Rendition> renditions, int fps) {
+        List<String> head = new ArrayList<>(VideoFilters.normalize(video));
+        head.add("fps=" + fps);
+        StringBuilder graph = new StringBuilder("[0:" + video.index() + "]")
+                .append(VideoFilters.chain(head))
+                .append(",split=").append(renditions.size());
+        for (int i = 0; i < renditions.size(); i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < renditions.size(); i++) {
+            Rendition r = renditions.get(i);
+            graph.append(";[s").append(i).append(']')
+                    .append(VideoFilters.scale(r.width(), r.height())).append(",format=yuv420p")
+                    .append("[v").append(i).append(']');
+        }
+        return graph.toString();
+    }
+
+    private static List<String> output(int i, Rendition r, AudioStream audio, int fps, Path outDir) {
+        Path dir = outDir.resolve(r.name());
+        String gop = String.valueOf(fps * KEYFRAME_SECONDS);
+        List<String> args = new ArrayList<>(List.of(
+                "-map", "[v" + i + "]",
+                "-map_metadata", "-1", "-map_chapters", "-1",
+                "-c:v", "libx264", "-preset", "veryfast",
+                "-profile:v", r.shortSide() <= MAIN_PROFILE_MAX_SHORT_SIDE ? "main" : "high",
+                "-pix_fmt", "yuv420p",
+                "-b:v", String.valueOf(r.videoBitrate()),
+                "-maxrate", String.valueOf(r.maxBitrate()),
+                "-bufsize", String.valueOf(r.maxBitrate() * 2),
+                "-g", gop, "-keyint_min", gop, "-sc_threshold", "0",
+                "-force_key_frames", String.format(Locale.ROOT, "expr:gte(t,n_forced*%d)", KEYFRAME_SECONDS)));
+        if (audio != null) {
+            args.addAll(List.of(
+                    "-map", "0:" + audio.index(),
+                    "-c:a", "aac", "-b:a", String.valueOf(r.audioBitrate() > 0 ? r.audioBitrate() : 128_000),
+                    "-ac", "2", "-ar", "48000"));
+        }
+        args.addAll(List.of(
+                "-max_muxing_queue_size", "4096",
+                "-f", "hls",
+                "-hls_time", String.valueOf(SEGMENT_SECONDS),
+                "-hls_playlist_type", "vod",
+                "-hls_flags", "independent_segments",
+                "-hls_segment_type", "mpegts",
+                "-hls_segment_filename", escapePercent(dir) + dir.getFileSystem().getSeparator() + "seg_%05d.ts",
+                dir.resolve(PLAYLIST).toString()));
+        return args;
+    }
+
+    /** The segment name is a printf-style template, so a literal '%' in the folder must be doubled. */
+    private static String escapePercent(Path dir) {
+        return dir.toString().replace("%", "%%");
+    }
+
+    private static void requireDistinctNames(List<Rendition> renditions) {
+        if (renditions.isEmpty()) {
+            throw new IllegalArgumentException("at least one rendition is needed");
+        }
+        if (new HashSet<>(renditions.stream().map(Rendition::name).toList()).size() != renditions.size()) {
+            throw new IllegalArgumentException("rendition names must be distinct: " + renditions);
+        }
+    }
+
+    private static void requireCompletePlaylist(Path playlist) throws MediaException {
+        try {
+            if (!Files.isRegularFile(playlist) || !Files.readString(playlist).contains("#EXT-X-ENDLIST")) {
+                throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't convert this video.",
+                        "ffmpeg finished without a complete " + playlist);
+            }
+        } catch (IOException e) {
+            throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't convert this video.", e.toString(), e);
+        }
+    }
+}
