@@ -23,13 +23,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
-    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final JobStore store;
     private final Map<String, JobHandler> handlers;
     private final int concurrency;
     private final Duration shutdownGrace;
+    private final Duration lease;
+    private final Duration firstBackoff;
     private final String workerId = "worker-" + UUID.randomUUID();
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService threads;
@@ -37,7 +38,18 @@ public final class JobRunner implements AutoCloseable {
     private volatile boolean running = true;
 
     public JobRunner(JobStore store, List<JobHandler> handlers, int concurrency, Duration shutdownGrace) {
+        this(store, handlers, concurrency, shutdownGrace, Duration.ofSeconds(60), Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param lease        how long a claimed job stays ours without renewal: a dead worker's job runs again after it
+     * @param firstBackoff the wait before the first retry; it doubles with each attempt
+     */
+    public JobRunner(JobStore store, List<JobHandler> handlers, int concurrency, Duration shutdownGrace, Duration lease,
+                     Duration firstBackoff) {
         this.store = store;
+        this.lease = lease;
+        this.firstBackoff = firstBackoff;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.concurrency = concurrency;
         this.shutdownGrace = shutdownGrace;
@@ -58,7 +70,7 @@ public final class JobRunner implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                Optional<Job> job = store.claim(handlers.keySet(), workerId, LEASE);
+                Optional<Job> job = store.claim(handlers.keySet(), workerId, lease);
                 if (job.isPresent()) {
                     run(job.get());
                 } else {
@@ -77,8 +89,8 @@ public final class JobRunner implements AutoCloseable {
 
     private void run(Job job) {
         JobHandler handler = handlers.get(job.kind());
-        ScheduledFuture<?> lease = heartbeats.scheduleAtFixedRate(
-                () -> renewLease(job), LEASE.toSeconds() / 3, LEASE.toSeconds() / 3, TimeUnit.SECONDS);
+        ScheduledFuture<?> renewal = heartbeats.scheduleAtFixedRate(
+                () -> renewLease(job), lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         try {
             handler.handle(job);
             store.complete(job.id());
@@ -86,7 +98,7 @@ public final class JobRunner implements AutoCloseable {
             if (!running && Thread.currentThread().isInterrupted()) return; // released on shutdown, runs again elsewhere
             fail(handler, job, e);
         } finally {
-            lease.cancel(false);
+            renewal.cancel(false);
         }
     }
 
@@ -97,15 +109,15 @@ public final class JobRunner implements AutoCloseable {
             handler.onGiveUp(job, e);
             store.bury(job.id(), error);
         } else {
-            Duration backoff = Duration.ofSeconds(5L << Math.min(job.attempt() - 1, 6));
-            log.warn("Job {} {} for video {} failed (attempt {}), retrying in {}s: {}", job.kind(), job.id(), job.videoId(), job.attempt(), backoff.toSeconds(), error);
+            Duration backoff = firstBackoff.multipliedBy(1L << Math.min(job.attempt() - 1, 6));
+            log.warn("Job {} {} for video {} failed (attempt {}), retrying in {}s: {}", job.kind(), job.id(), job.videoId(), job.attempt(), backoff.toMillis() / 1000.0, error);
             store.retryLater(job.id(), backoff, error);
         }
     }
 
     private void renewLease(Job job) {
         try {
-            if (!store.extend(job.id(), workerId, LEASE)) log.warn("Lost the lease of job {}", job.id());
+            if (!store.extend(job.id(), workerId, lease)) log.warn("Lost the lease of job {}", job.id());
         } catch (RuntimeException e) {
             log.warn("Could not renew the lease of job {}: {}", job.id(), e.toString());
         }
@@ -114,6 +126,7 @@ public final class JobRunner implements AutoCloseable {
     /** Stops claiming, waits for running jobs up to the grace period, then interrupts and hands them back. */
     @Override
     public void close() {
+        if (!running) return;
         running = false;
         wakeUp();
         threads.shutdown();

@@ -40,7 +40,7 @@ public final class JobStore implements JobQueue {
                             for update skip locked)
                 returning id, kind, video_id, payload, attempts, max_attempts""")
                 .param("worker", workerId)
-                .param("lease", (double) lease.toSeconds())
+                .param("lease", lease.toMillis() / 1000.0)
                 .param("kinds", kinds.toArray(String[]::new))
                 .query((rs, n) -> new Job(rs.getLong("id"), rs.getString("kind"), rs.getObject("video_id", UUID.class),
                         rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts")))
@@ -52,7 +52,7 @@ public final class JobStore implements JobQueue {
         return jdbc.sql("""
                 update jobs set locked_until = now() + make_interval(secs => ?)
                 where id = ? and locked_by = ?""")
-                .params((double) lease.toSeconds(), jobId, workerId).update() == 1;
+                .params(lease.toMillis() / 1000.0, jobId, workerId).update() == 1;
     }
 
     public void complete(long jobId) {
@@ -65,7 +65,7 @@ public final class JobStore implements JobQueue {
                 update jobs set locked_by = null, locked_until = null, last_error = ?,
                                 run_after = now() + make_interval(secs => ?)
                 where id = ?""")
-                .params(error, (double) backoff.toSeconds(), jobId).update();
+                .params(error, backoff.toMillis() / 1000.0, jobId).update();
     }
 
     /** Keeps a job that will not be retried, for inspection (the dead-letter of the embedded queue). */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Parses {@code #hashtags} out of free text: letters, digits and underscores, any script, lower-cased. */
 public final class Hashtags {
-    private static final Pattern TAG = Pattern.compile("(?<![\\p{L}\\p{N}_#])#([\\p{L}\\p{N}_]{1,50})");
+    private static final Pattern TAG = Pattern.compile("(?<![\\p{L}\\p{N}_#/&])#([\\p{L}\\p{N}_]{1,50})");
 
     private Hashtags() {}
 

@@ -74,7 +74,7 @@ class WorkerConfiguration {
         return new PosterJobHandler(videos, blobs, tx, workspace, prober, new PosterMaker(ffmpeg));
     }
 
-    @Bean
+    @Bean(destroyMethod = "") // stopped by its lifecycle below, before the database goes away
     JobRunner jobRunner(JobStore store, List<JobHandler> handlers, TokTikProperties props) {
         List<JobHandler> taken = handlers.stream().filter(h -> props.worker().jobs().contains(h.kind())).toList();
         return new JobRunner(store, taken, props.worker().concurrency(), props.worker().shutdownGrace());
