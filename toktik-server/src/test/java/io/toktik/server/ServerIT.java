@@ -33,7 +33,7 @@ public abstract class ServerIT {
 
     @BeforeEach
     void client() {
-        api = new TestApi("http://localhost:" + port);
+        api = new TestApi("http://127.0.0.1:" + port); // the static ffmpeg cannot resolve host names (no NSS)
     }
 
     private static Path tempDir() {
