@@ -7,7 +7,7 @@ let accessExpiresAt = 0;
 let refreshing = null;
 const sessionEndListeners = new Set();
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || (status ? `Request failed (${status})` : 'Network error — check your connection.'));
     this.status = status;
@@ -107,6 +107,5 @@ export const api = {
   uploadSource: (url, file, options) => authed(token => putFile(url, file, options, token)),
   listVideos: (username, cursor) => call('GET', `/api/users/${encodeURIComponent(username)}/videos`
     + (cursor ? `?cursor=${encodeURIComponent(cursor)}` : '')),
-  getVideo: id => call('GET', `/api/videos/${encodeURIComponent(id)}`),
   deleteVideo: id => call('DELETE', `/api/videos/${encodeURIComponent(id)}`),
 };

@@ -34,10 +34,11 @@ export function initUpload({ onChange, onRemove }) {
     }
   });
 
-  // Drag-and-drop anywhere on the card; elsewhere on the page a dropped file must not navigate away.
-  window.addEventListener('dragover', e => e.preventDefault());
-  window.addEventListener('drop', e => e.preventDefault());
-  card.addEventListener('dragover', () => { if (!controller) card.classList.add('dragging'); });
+  // Drag-and-drop onto the card; elsewhere on the page a dropped file must not navigate away (dragged text still works).
+  const hasFiles = e => e.dataTransfer.types.includes('Files');
+  window.addEventListener('dragover', e => { if (hasFiles(e)) e.preventDefault(); });
+  window.addEventListener('drop', e => { if (hasFiles(e)) e.preventDefault(); });
+  card.addEventListener('dragover', e => { if (hasFiles(e) && !controller) card.classList.add('dragging'); });
   card.addEventListener('dragleave', e => { if (!card.contains(e.relatedTarget)) card.classList.remove('dragging'); });
   card.addEventListener('drop', e => {
     card.classList.remove('dragging');

@@ -1,8 +1,10 @@
-// "My videos": the owner's list with status badges, delete, and polling while anything is still in flight.
+// "My videos": the owner's list with status badges, delete, and polling while anything is still being processed.
 import { api } from './api.js';
 
 const POLL_MS = 2000;
 const IN_FLIGHT = new Set(['UPLOADING', 'PROCESSING']);
+// A video turns READY with its first rendition; progress reaches 100 once the rest of the ladder is published.
+const isWorking = v => IN_FLIGHT.has(v.status) || (v.status === 'READY' && v.progress < 100);
 const STATUS_LABELS = { UPLOADING: 'Uploading', PROCESSING: 'Processing', READY: 'Ready', FAILED: 'Failed' };
 const VISIBILITY_LABELS = { PUBLIC: 'Public', UNLISTED: 'Unlisted', PRIVATE: 'Private' };
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -25,9 +27,9 @@ function updateCard(card, video) {
   slot('badge').textContent = (STATUS_LABELS[video.status] ?? video.status)
     + (video.status === 'PROCESSING' ? ` ${video.progress ?? 0}%` : '');
   slot('duration').textContent = video.durationMs ? formatDuration(video.durationMs) : '';
-  bar.hidden = !IN_FLIGHT.has(video.status);
-  if (video.status === 'PROCESSING') bar.value = video.progress ?? 0;
-  else bar.removeAttribute('value'); // indeterminate while the bytes are still arriving
+  bar.hidden = !isWorking(video);
+  if (video.status === 'UPLOADING') bar.removeAttribute('value'); // indeterminate while the bytes are still arriving
+  else bar.value = video.progress ?? 0;
   bar.setAttribute('aria-label', `${video.title}: ${slot('badge').textContent}`);
 
   slot('title').textContent = video.title;
@@ -97,7 +99,7 @@ export function initVideoList(onPlay) {
 
   function schedulePoll() {
     clearTimeout(pollTimer);
-    pollTimer = videos().some(v => IN_FLIGHT.has(v.status)) ? setTimeout(reloadFirstPage, POLL_MS) : null;
+    pollTimer = videos().some(isWorking) ? setTimeout(reloadFirstPage, POLL_MS) : null;
   }
 
   async function fetchPage(cursor, apply) {

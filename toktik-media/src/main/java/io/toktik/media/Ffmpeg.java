@@ -1,11 +1,6 @@
 package io.toktik.media;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,17 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** An ffmpeg executable (the transcoder) and a safe way to run it with a timeout. */
 public final class Ffmpeg {
-
-    private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
-    private static final int STDERR_TAIL_BYTES = 4096;
-    private static final int SPAWN_ATTEMPTS = 3;
 
     private final Path executable;
     private final Map<String, String> environment;
@@ -37,8 +25,10 @@ public final class Ffmpeg {
     /**
      * Finds ffmpeg.
      *
-     * @param override null or blank for the bundled static ffmpeg 4.4; otherwise a path to a binary or a bare
-     *                 command name (such as {@code ffmpeg}) looked up on {@code PATH}
+     * @param override null or blank for the bundled static ffmpeg 4.4 (it links glibc statically, so it cannot
+     *                 resolve host names: give it numeric URLs such as {@code http://127.0.0.1:8080/...});
+     *                 otherwise a path to a binary or a bare command name (such as {@code ffmpeg}) looked up on
+     *                 {@code PATH}
      * @param cacheDir where the bundled binary is extracted (reused across runs); null means a folder in java.io.tmpdir
      * @throws IllegalStateException when no usable binary is found
      */
@@ -48,7 +38,8 @@ public final class Ffmpeg {
 
     static Ffmpeg locate(String override, Path cacheDir, String searchPath) {
         if (override == null || override.isBlank()) {
-            Path dir = cacheDir != null ? cacheDir : Path.of(System.getProperty("java.io.tmpdir"), "toktik-ffmpeg");
+            Path dir = (cacheDir != null ? cacheDir : Path.of(System.getProperty("java.io.tmpdir"), "toktik-ffmpeg"))
+                    .toAbsolutePath();
             return new Ffmpeg(BundledFfmpeg.extractTo(dir), BundledFfmpeg.environment(dir));
         }
         String name = override.strip();
@@ -120,110 +111,12 @@ public final class Ffmpeg {
         List<String> command = new ArrayList<>(args.size() + 1);
         command.add(executable.toString());
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(stdoutLines == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
-        builder.environment().putAll(environment);
-        long started = System.nanoTime();
-        Process process = start(builder);
-        TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
-        Thread stderrReader = drain("ffmpeg-stderr", () -> copyTail(process.getErrorStream(), stderr));
-        Thread stdoutReader = stdoutLines == null ? null
-                : drain("ffmpeg-stdout", () -> forwardLines(process.getInputStream(), stdoutLines));
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
-                throw new MediaException(MediaException.Code.TIMEOUT,
-                        "Processing took longer than " + describe(timeout) + " and was stopped.",
-                        String.join(" ", command) + "\n" + stderr.text().strip());
-            }
-            join(stderrReader);
-            join(stdoutReader);
-            return new ProcessResult(process.exitValue(), stderr.text(), Duration.ofNanos(System.nanoTime() - started));
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new MediaException(MediaException.Code.CANCELLED, "Processing was cancelled.", null, e);
-        } catch (IOException e) {
-            kill(process);
-            throw new MediaException(MediaException.Code.TRANSCODE_FAILED, "Processing failed.", e.toString(), e);
-        }
+        return ProcessRunner.run(command, environment, timeout, stdoutLines);
     }
 
-    private Process start(ProcessBuilder builder) throws MediaException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return builder.start();
-            } catch (IOException e) {
-                // "Text file busy" (ETXTBSY) can happen right after extraction if another thread forked meanwhile.
-                boolean busy = String.valueOf(e.getMessage()).contains("error=26");
-                if (!busy || attempt == SPAWN_ATTEMPTS) {
-                    throw new MediaException(MediaException.Code.TRANSCODE_FAILED,
-                            "The video processor could not be started.", executable + ": " + e.getMessage(), e);
-                }
-                sleepBriefly(attempt);
-            }
-        }
-    }
-
-    private static void sleepBriefly(int attempt) throws MediaException {
-        try {
-            Thread.sleep(50L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MediaException(MediaException.Code.CANCELLED, "Processing was cancelled.", null, e);
-        }
-    }
-
-    private static Thread drain(String name, Runnable body) {
-        return Thread.ofPlatform().name(name).daemon().start(body);
-    }
-
-    private static void copyTail(InputStream in, TailBuffer tail) {
-        byte[] buffer = new byte[8192];
-        try (in) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                tail.write(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            // The process was killed; whatever was read so far is kept.
-        }
-    }
-
-    private static void forwardLines(InputStream in, Consumer<String> consumer) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                try {
-                    consumer.accept(line);
-                } catch (RuntimeException e) {
-                    // Keep draining: a stalled pipe would block ffmpeg.
-                    log.warn("ffmpeg stdout consumer failed on line '{}'", line, e);
-                }
-            }
-        } catch (IOException e) {
-            // The process was killed.
-        }
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void join(Thread reader) throws InterruptedException {
-        if (reader != null) {
-            reader.join();
-        }
-    }
-
-    private static String describe(Duration timeout) {
-        long seconds = timeout.toSeconds();
-        return seconds >= 120 ? (seconds / 60) + " minutes" : Math.max(seconds, 1) + " seconds";
+    /** {@code -i <file>} restricted to local files, so a crafted input cannot make ffmpeg fetch other URLs. */
+    static List<String> localInput(Path source) {
+        return List.of("-protocol_whitelist", "file", "-i", source.toAbsolutePath().toString());
     }
 
     @Override

@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 
-/**
- * Transcodes a source into an H.264/AAC HLS ladder in ONE ffmpeg run: the source is decoded once, split, and
- * each rendition is written to {@code outDir/<name>/index.m3u8} with {@code seg_00000.ts}, ... segments. Every
- * rendition has a keyframe exactly every 2 s (aligned across renditions) and 4 s segments.
- * {@link #encode} writes only under {@code outDir}; a failed run may leave partial files there, so callers encode
- * into a temporary directory and publish it when this returns.
- */
+/** Transcodes a source into an H.264/AAC HLS ladder in one ffmpeg run that decodes the source once. */
 public final class HlsEncoder {
 
     static final int KEYFRAME_SECONDS = 2;
@@ -34,7 +28,10 @@ public final class HlsEncoder {
     }
 
     /**
-     * Encodes all renditions.
+     * Encodes all renditions into {@code outDir/<name>/index.m3u8} with {@code seg_00000.ts}, ... MPEG-TS segments:
+     * H.264 yuv420p at the source frame rate (rounded, at most 60, constant), a keyframe exactly every 2 s in every
+     * rendition, 4 s segments, stereo 48 kHz AAC when the source has audio. Writes only under {@code outDir}; a
+     * failed run may leave partial files there, so callers encode into a scratch directory and publish afterwards.
      *
      * @param progress receives a fraction of the source duration done, 0..1 (ends with 1.0), on a reader thread
      * @throws MediaException {@code TRANSCODE_FAILED}, {@code TIMEOUT} or {@code CANCELLED}
@@ -54,7 +51,7 @@ public final class HlsEncoder {
         ffmpeg.run(args, timeout, new ProgressParser(info.durationMs(), progress))
                 .orThrow("We couldn't convert this video. It may be damaged or use features we don't support.");
         for (Rendition rendition : renditions) {
-            requireCompletePlaylist(outDir.resolve(rendition.name()).resolve(PLAYLIST));
+            requireCompletePlaylist(outDir.resolve(rendition.name()));
         }
     }
 
@@ -73,13 +70,11 @@ public final class HlsEncoder {
     }
 
     private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
-        requireDistinctNames(renditions);
+        requireUsable(renditions, outDir);
         int fps = frameRate(info.video());
-        List<String> args = new ArrayList<>(List.of(
-                "-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
-                "-i", source.toAbsolutePath().toString(),
-                "-filter_complex", filterGraph(info.video(), renditions, fps),
-                "-vsync", "cfr"));
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning"));
+        args.addAll(Ffmpeg.localInput(source));
+        args.addAll(List.of("-filter_complex", filterGraph(info.video(), renditions, fps), "-vsync", "cfr"));
         for (int i = 0; i < renditions.size(); i++) {
             args.addAll(output(i, renditions.get(i), info.audio(), fps, outDir.toAbsolutePath()));
         }
@@ -132,17 +127,16 @@ public final class HlsEncoder {
                 "-hls_playlist_type", "vod",
                 "-hls_flags", "independent_segments",
                 "-hls_segment_type", "mpegts",
-                "-hls_segment_filename", escapePercent(dir) + dir.getFileSystem().getSeparator() + "seg_%05d.ts",
+                "-hls_segment_filename", dir.resolve("seg_%05d.ts").toString(),
                 dir.resolve(PLAYLIST).toString()));
         return args;
     }
 
-    /** The segment name is a printf-style template, so a literal '%' in the folder must be doubled. */
-    private static String escapePercent(Path dir) {
-        return dir.toString().replace("%", "%%");
-    }
-
-    private static void requireDistinctNames(List<Rendition> renditions) {
+    private static void requireUsable(List<Rendition> renditions, Path outDir) {
+        if (outDir.toAbsolutePath().toString().contains("%")) {
+            // ffmpeg 4.4's HLS muxer expands %d and %v anywhere in these paths and has no escape for '%'.
+            throw new IllegalArgumentException("outDir must not contain '%': " + outDir);
+        }
         if (renditions.isEmpty()) {
             throw new IllegalArgumentException("at least one rendition is needed");
         }
@@ -151,14 +145,27 @@ public final class HlsEncoder {
         }
     }
 
-    private static void requireCompletePlaylist(Path playlist) throws MediaException {
+    /** ffmpeg 4.4 can exit 0 without having written segments (e.g. when it cannot open them), so check. */
+    private static void requireCompletePlaylist(Path dir) throws MediaException {
         try {
-            if (!Files.isRegularFile(playlist) || !Files.readString(playlist).contains("#EXT-X-ENDLIST")) {
+            String playlist = Files.readString(dir.resolve(PLAYLIST));
+            List<MediaPlaylist.Segment> segments = MediaPlaylist.parse(playlist).segments();
+            boolean complete = playlist.contains("#EXT-X-ENDLIST") && !segments.isEmpty()
+                    && segments.stream().allMatch(segment -> nonEmptyFile(dir.resolve(segment.uri())));
+            if (!complete) {
                 throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't convert this video.",
-                        "ffmpeg finished without a complete " + playlist);
+                        "ffmpeg finished without a complete playlist and segments in " + dir);
             }
         } catch (IOException e) {
             throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't convert this video.", e.toString(), e);
+        }
+    }
+
+    private static boolean nonEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

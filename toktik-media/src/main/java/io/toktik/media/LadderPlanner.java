@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/**
- * Plans the H.264 ladder by short side (1080, 720, 480, 360, 240) so portrait stays portrait; never upscales.
- * A source a hair below a rung (within 4 %, e.g. 1279x719) gets that rung at its own size rather than losing it.
- */
+/** Plans the H.264 ladder by short side (1080, 720, 480, 360, 240) so portrait stays portrait; never upscales. */
 public final class LadderPlanner {
 
     private static final int[] SHORT_SIDES = {240, 360, 480, 720, 1080};
@@ -20,7 +17,11 @@ public final class LadderPlanner {
     private static final long MIN_VIDEO_BITRATE = 100_000;
     private static final int SMALL_AUDIO_MAX_SHORT_SIDE = 360;
 
-    /** Renditions sorted lowest first; at least one. */
+    /**
+     * Renditions sorted lowest first; at least one. Sizes follow the display orientation (rotation applied). A
+     * source a hair below a rung (within 4 %, e.g. 1279x719) gets that rung at its own size rather than losing it;
+     * a source below 240 gets one rendition at its own size. Long sides are rounded to even.
+     */
     public List<Rendition> plan(MediaInfo info) {
         VideoStream video = info.video();
         int sourceShort = Math.min(video.displayWidth(), video.displayHeight());

@@ -26,6 +26,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -34,23 +35,25 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
-/**
- * Reads a file's streams in-process with FFmpeg 8's libavformat (the ffprobe role). Thread-safe: every call
- * uses its own native context, always freed before returning. libav logging is switched off process-wide;
- * failures surface as {@link MediaException}s instead.
- */
+/** Reads a file's streams in-process with FFmpeg 8's libavformat (the ffprobe role); thread-safe. */
 public final class MediaProber {
 
     private static final String NETWORK_TIMEOUT_MICROS = "15000000";
+    private static final Set<String> REFERENCING_FORMATS = Set.of("hls", "concat", "dash");
     private static final String NOT_A_VIDEO_MESSAGE =
             "We couldn't read this file as a video. It may be damaged, incomplete, or not a video at all.";
 
+    // Every call uses its own native context, always freed before returning. libav logging is switched off
+    // process-wide: failures surface as MediaExceptions instead.
     static {
         av_log_set_level(AV_LOG_QUIET);
         avformat_network_init();
     }
 
-    /** Probes a local file. */
+    /**
+     * Probes a local file, typically an upload. Playlist-like inputs (HLS, concat lists) are refused as
+     * {@code NOT_A_VIDEO}: they would make ffmpeg open other files or URLs named inside them.
+     */
     public MediaInfo probe(Path file) throws MediaException {
         long size;
         try {
@@ -66,12 +69,18 @@ public final class MediaProber {
         if (size == 0) {
             throw new MediaException(Code.EMPTY_FILE, "This file is empty (0 bytes).");
         }
-        return open("file:" + file.toAbsolutePath(), false);
+        MediaInfo info = open("file:" + file.toAbsolutePath(), false);
+        if (REFERENCING_FORMATS.contains(info.formatName())) {
+            throw new MediaException(Code.NOT_A_VIDEO, "This file is a playlist, not a video. Upload the video itself.",
+                    info.formatName());
+        }
+        return info;
     }
 
     /**
      * Probes anything libavformat can open by URL, e.g. an {@code http://} HLS master playlist, whose variants
-     * all appear in {@link MediaInfo#videoStreams()}. Network reads time out after 15 s.
+     * all appear in {@link MediaInfo#videoStreams()} (a local one too, as {@code file:/...}). Network reads time out
+     * after 15 s.
      */
     public MediaInfo probe(String url) throws MediaException {
         boolean network = url.startsWith("http://") || url.startsWith("https://");

@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * Makes a JPEG poster (long side at most 1280, rotation applied) from a representative, non-black frame: ffmpeg's
- * {@code thumbnail} filter picks the most typical frame of a short window starting at min(1 s, duration / 3).
- */
+/** Makes a JPEG poster (long side at most 1280, rotation applied) from a representative, non-black frame. */
 public final class PosterMaker {
 
     static final int MAX_LONG_SIDE = 1280;
@@ -28,7 +25,10 @@ public final class PosterMaker {
         this.ffmpeg = ffmpeg;
     }
 
-    /** Writes the poster to {@code outJpeg}, replacing it atomically. */
+    /**
+     * Writes the poster to {@code outJpeg}, replacing it atomically. ffmpeg's {@code thumbnail} filter picks the
+     * most typical frame of a 3 s window starting at min(1 s, duration / 3), so sub-second clips work too.
+     */
     public void poster(Path source, MediaInfo info, Path outJpeg) throws MediaException {
         Path target = outJpeg.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
@@ -55,14 +55,15 @@ public final class PosterMaker {
         int[] size = posterSize(video.displayWidth(), video.displayHeight());
         filters.add(VideoFilters.scale(size[0], size[1]));
         filters.add("thumbnail=" + candidates);
-        return List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
                 "-ss", String.format(Locale.ROOT, "%.3f", start),
-                "-t", String.format(Locale.ROOT, "%.3f", WINDOW_SECONDS),
-                "-i", source.toAbsolutePath().toString(),
-                "-map", "0:" + video.index(),
+                "-t", String.format(Locale.ROOT, "%.3f", WINDOW_SECONDS)));
+        args.addAll(Ffmpeg.localInput(source));
+        args.addAll(List.of("-map", "0:" + video.index(),
                 "-vf", VideoFilters.chain(filters),
                 "-frames:v", "1", "-q:v", "3", "-map_metadata", "-1",
-                "-f", "image2", "-c:v", "mjpeg", "-update", "1", out.toString());
+                "-f", "image2", "-c:v", "mjpeg", "-update", "1", out.toString()));
+        return args;
     }
 
     /** Display size scaled so the long side is at most 1280, both sides even. */

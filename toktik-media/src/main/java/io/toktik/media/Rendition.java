@@ -13,6 +13,9 @@ package io.toktik.media;
 public record Rendition(String name, int width, int height, long videoBitrate, long maxBitrate, long audioBitrate) {
 
     public Rendition {
+        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("rendition name must be letters, digits, '-' or '_': " + name);
+        }
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("rendition size must be positive and even: " + width + "x" + height);
         }

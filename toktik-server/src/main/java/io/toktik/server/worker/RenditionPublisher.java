@@ -51,7 +51,7 @@ final class RenditionPublisher {
     void publish(UUID videoId, Rendition rendition, boolean hasAudio, Path dir) throws Exception {
         RenditionMeasurement m = stats.measure(dir);
         upload(videoId, rendition.name(), dir);
-        String codecs = hasAudio ? m.videoCodec() + "," + "mp4a.40.2" : m.videoCodec();
+        String codecs = new MasterPlaylist.Variant(rendition, m, hasAudio).codecs();
         RenditionInfo ready = new RenditionInfo(rendition.name(), rendition.width(), rendition.height(),
                 (int) m.peakBandwidth(), (int) m.averageBandwidth(), codecs, m.frameRate(), true);
         Outcome outcome = tx.execute(s -> {
