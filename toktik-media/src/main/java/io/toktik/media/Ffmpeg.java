@@ -8,18 +8,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** An ffmpeg executable (the transcoder) and a safe way to run it with a timeout. */
 public final class Ffmpeg {
 
+    /** CFS weight of nice 10 is about a tenth of nice 0: urgent work runs first, background work soaks up the rest. */
+    private static final String BACKGROUND_NICENESS = "10";
+
     private final Path executable;
     private final Map<String, String> environment;
+    private final List<String> launcher;
     private volatile String version;
 
     private Ffmpeg(Path executable, Map<String, String> environment) {
+        this(executable, environment, List.of());
+    }
+
+    private Ffmpeg(Path executable, Map<String, String> environment, List<String> launcher) {
         this.executable = executable;
         this.environment = Map.copyOf(environment);
+        this.launcher = List.copyOf(launcher);
+    }
+
+    /**
+     * The same ffmpeg, run at a lower CPU priority ({@code nice -n 10}) when {@code nice} is on the PATH: for work
+     * that should only use what more urgent work leaves, such as renditions after the first playable one.
+     */
+    public Ffmpeg inBackground() {
+        return findOnPath("nice", System.getenv("PATH"))
+                .map(nice -> new Ffmpeg(executable, environment, List.of(nice.toString(), "-n", BACKGROUND_NICENESS)))
+                .orElse(this);
     }
 
     /**
@@ -50,16 +70,21 @@ public final class Ffmpeg {
             }
             return new Ffmpeg(path, Map.of());
         }
+        return findOnPath(name, searchPath).map(path -> new Ffmpeg(path, Map.of()))
+                .orElseThrow(() -> new IllegalStateException("ffmpeg override '" + name + "' was not found on PATH."));
+    }
+
+    private static Optional<Path> findOnPath(String name, String searchPath) {
         for (String dir : Objects.requireNonNullElse(searchPath, "").split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
             }
             Path candidate = Path.of(dir, name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return new Ffmpeg(candidate.toAbsolutePath(), Map.of());
+                return Optional.of(candidate.toAbsolutePath());
             }
         }
-        throw new IllegalStateException("ffmpeg override '" + name + "' was not found on PATH.");
+        return Optional.empty();
     }
 
     public Path executable() {
@@ -108,7 +133,8 @@ public final class Ffmpeg {
      */
     public ProcessResult run(List<String> args, Duration timeout, Consumer<String> stdoutLines)
             throws MediaException {
-        List<String> command = new ArrayList<>(args.size() + 1);
+        List<String> command = new ArrayList<>(launcher.size() + args.size() + 1);
+        command.addAll(launcher);
         command.add(executable.toString());
         command.addAll(args);
         return ProcessRunner.run(command, environment, timeout, stdoutLines);

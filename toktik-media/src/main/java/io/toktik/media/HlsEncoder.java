@@ -20,6 +20,7 @@ public final class HlsEncoder {
     private static final int MAX_FRAME_RATE = 60;
     private static final int DEFAULT_FRAME_RATE = 30;
     private static final int MAIN_PROFILE_MAX_SHORT_SIDE = 360;
+    private static final int SMALL_RENDITION_FACTOR = 3;
 
     private final Ffmpeg ffmpeg;
 
@@ -63,6 +64,12 @@ public final class HlsEncoder {
         return command;
     }
 
+    /** True when every rendition is at most a third of the source's short side. */
+    static boolean onlySmallRenditions(VideoStream video, List<Rendition> renditions) {
+        int sourceShortSide = Math.min(video.displayWidth(), video.displayHeight());
+        return renditions.stream().allMatch(r -> r.shortSide() * SMALL_RENDITION_FACTOR <= sourceShortSide);
+    }
+
     /** Output frame rate: the source's, rounded, at most 60; 30 when unknown. */
     static int frameRate(VideoStream video) {
         long rounded = Math.round(video.frameRate());
@@ -73,6 +80,10 @@ public final class HlsEncoder {
         requireUsable(renditions, outDir);
         int fps = frameRate(info.video());
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning"));
+        if (onlySmallRenditions(info.video(), renditions)) {
+            // Deblocking is invisible after a 3x downscale; skipping it makes the lowest rendition land sooner.
+            args.addAll(List.of("-skip_loop_filter", "all"));
+        }
         args.addAll(Ffmpeg.localInput(source));
         args.addAll(List.of("-filter_complex", filterGraph(info.video(), renditions, fps), "-vsync", "cfr"));
         for (int i = 0; i < renditions.size(); i++) {

@@ -34,19 +34,21 @@ final class TranscodeJobHandler implements JobHandler {
     private final MediaProber prober;
     private final LadderPlanner planner;
     private final HlsEncoder encoder;
+    private final HlsEncoder backgroundEncoder;
     private final RenditionPublisher publisher;
     private final InputProblems problems;
     private final int timeoutFactor;
 
     TranscodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
-                        LadderPlanner planner, HlsEncoder encoder, RenditionPublisher publisher, InputProblems problems,
-                        int timeoutFactor) {
+                        LadderPlanner planner, HlsEncoder encoder, HlsEncoder backgroundEncoder, RenditionPublisher publisher,
+                        InputProblems problems, int timeoutFactor) {
         this.videos = videos;
         this.events = events;
         this.workspace = workspace;
         this.prober = prober;
         this.planner = planner;
         this.encoder = encoder;
+        this.backgroundEncoder = backgroundEncoder;
         this.publisher = publisher;
         this.problems = problems;
         this.timeoutFactor = timeoutFactor;
@@ -73,7 +75,9 @@ final class TranscodeJobHandler implements JobHandler {
             ProgressReporter reporter = new ProgressReporter(videos, events, video.id());
             Path out = area.resolve("hls");
             long started = System.nanoTime();
-            encoder.encode(source, info, renditions, out,
+            // The job that makes the video playable goes first; the others take the CPU it leaves.
+            boolean makesPlayable = pending.contains(video.renditions().getFirst().name());
+            (makesPlayable ? encoder : backgroundEncoder).encode(source, info, renditions, out,
                     fraction -> reporter.report(() -> model.percent(pending, fraction)), timeout(info));
             log.info("Video {}: encoded {} in {} ms", video.id(), pending, (System.nanoTime() - started) / 1_000_000);
             for (Rendition r : renditions) {

@@ -65,7 +65,7 @@ class WorkerConfiguration {
                                    TokTikProperties props) {
         RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober));
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
-                publisher, problems, props.media().transcodeTimeoutFactor());
+                new HlsEncoder(ffmpeg.inBackground()), publisher, problems, props.media().transcodeTimeoutFactor());
     }
 
     @Bean
