@@ -1,5 +1,6 @@
 package io.toktik.media;
 
+import static io.toktik.media.Fixtures.FFMPEG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +77,7 @@ class FfmpegTest {
 
     @Test
     void overrideMayBeAPath() {
-        Path bundled = TestMedia.FFMPEG.executable();
+        Path bundled = FFMPEG.executable();
 
         assertThat(Ffmpeg.locate(bundled.toString(), dir).executable()).isEqualTo(bundled);
     }
@@ -85,7 +86,7 @@ class FfmpegTest {
     void overrideMayBeACommandNameOnPath() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path wrapper = Files.writeString(bin.resolve("my-ffmpeg"),
-                "#!/bin/sh\nexec '" + TestMedia.FFMPEG.executable() + "' \"$@\"\n");
+                "#!/bin/sh\nexec '" + FFMPEG.executable() + "' \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         Ffmpeg ffmpeg = Ffmpeg.locate("my-ffmpeg", null, "/nonexistent:" + bin);
@@ -104,7 +105,7 @@ class FfmpegTest {
 
     @Test
     void failedRunKeepsTheEndOfStderr() throws Exception {
-        ProcessResult result = TestMedia.FFMPEG.run(List.of("-nostdin", "-i", dir.resolve("missing.mp4").toString(),
+        ProcessResult result = FFMPEG.run(List.of("-nostdin", "-i", dir.resolve("missing.mp4").toString(),
                 "-f", "null", "-"), TIMEOUT);
 
         assertThat(result.succeeded()).isFalse();
@@ -119,7 +120,7 @@ class FfmpegTest {
 
     @Test
     void chattyStderrNeitherBlocksNorGrowsUnbounded() throws Exception {
-        ProcessResult result = TestMedia.FFMPEG.run(List.of("-nostdin", "-loglevel", "debug", "-f", "lavfi", "-i",
+        ProcessResult result = FFMPEG.run(List.of("-nostdin", "-loglevel", "debug", "-f", "lavfi", "-i",
                 "testsrc2=size=320x240:duration=2", "-f", "null", "-"), TIMEOUT);
 
         assertThat(result.succeeded()).isTrue();
@@ -130,7 +131,7 @@ class FfmpegTest {
     @Test
     void stdoutIsDeliveredLineByLineEvenIfTheConsumerThrows() throws Exception {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        ProcessResult result = TestMedia.FFMPEG.run(List.of("-nostdin", "-progress", "pipe:1", "-nostats", "-f",
+        ProcessResult result = FFMPEG.run(List.of("-nostdin", "-progress", "pipe:1", "-nostats", "-f",
                 "lavfi", "-i", "testsrc2=size=160x120:duration=1", "-f", "null", "-"), TIMEOUT, line -> {
                     lines.add(line);
                     throw new IllegalStateException("consumer bug");
@@ -144,7 +145,7 @@ class FfmpegTest {
     void runThatOutlivesItsTimeoutIsKilled() {
         List<String> endless = List.of("-nostdin", "-re", "-f", "lavfi", "-i", "testsrc2", "-f", "null", "-");
 
-        assertThatThrownBy(() -> TestMedia.FFMPEG.run(endless, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> FFMPEG.run(endless, Duration.ofMillis(300)))
                 .isInstanceOfSatisfying(MediaException.class, e -> {
                     assertThat(e.code()).isEqualTo(Code.TIMEOUT);
                     assertThat(e.getMessage()).contains("took longer than");
@@ -156,7 +157,7 @@ class FfmpegTest {
         List<String> endless = List.of("-nostdin", "-re", "-f", "lavfi", "-i", "testsrc2", "-f", "null", "-");
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> TestMedia.FFMPEG.run(endless, TIMEOUT))
+            assertThatThrownBy(() -> FFMPEG.run(endless, TIMEOUT))
                     .isInstanceOfSatisfying(MediaException.class,
                             e -> assertThat(e.code()).isEqualTo(Code.CANCELLED));
             assertThat(Thread.currentThread().isInterrupted()).isTrue();

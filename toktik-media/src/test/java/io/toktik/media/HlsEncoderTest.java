@@ -1,5 +1,7 @@
 package io.toktik.media;
 
+import static io.toktik.media.Fixtures.CLIPS;
+import static io.toktik.media.Fixtures.FFMPEG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +30,7 @@ class HlsEncoderTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final MediaProber PROBER = new MediaProber();
-    private static final HlsEncoder ENCODER = new HlsEncoder(TestMedia.FFMPEG);
+    private static final HlsEncoder ENCODER = new HlsEncoder(FFMPEG);
 
     @TempDir
     static Path ladderDir;
@@ -40,9 +42,9 @@ class HlsEncoderTest {
     /** The shared case: a 3 s 640x360 clip with audio, encoded once to its two-rung ladder (240p, 360p). */
     @BeforeAll
     static void encodeLandscapeLadder() throws Exception {
-        source = PROBER.probe(TestMedia.landscape());
+        source = PROBER.probe(CLIPS.landscape());
         ladder = new LadderPlanner().plan(source);
-        ENCODER.encode(TestMedia.landscape(), source, ladder, ladderDir, progress::add, TIMEOUT);
+        ENCODER.encode(CLIPS.landscape(), source, ladder, ladderDir, progress::add, TIMEOUT);
         RenditionStats stats = new RenditionStats(PROBER);
         List<MasterPlaylist.Variant> variants = new ArrayList<>();
         for (Rendition rendition : ladder) {
@@ -158,7 +160,7 @@ class HlsEncoderTest {
 
     @Test
     void renditionsAbove360pAreHighProfile() throws Exception {
-        VideoStream out = encodeTopRung(TestMedia.sd480());
+        VideoStream out = encodeTopRung(CLIPS.sd480());
 
         assertThat(out.height()).isEqualTo(480);
         assertThat(out.codecString()).startsWith("avc1.6400");
@@ -166,7 +168,7 @@ class HlsEncoderTest {
 
     @Test
     void rotatedPhoneClipComesOutPortrait() throws Exception {
-        VideoStream out = encodeLowestRung(TestMedia.rotatedPhone());
+        VideoStream out = encodeLowestRung(CLIPS.rotatedPhone());
 
         assertThat(out.width()).isEqualTo(240);
         assertThat(out.height()).isEqualTo(426);
@@ -175,7 +177,7 @@ class HlsEncoderTest {
 
     @Test
     void tenBit444SourceComesOutAs8Bit420() throws Exception {
-        VideoStream out = encodeLowestRung(TestMedia.tenBit444());
+        VideoStream out = encodeLowestRung(CLIPS.tenBit444());
 
         assertThat(out.pixelFormat()).isEqualTo("yuv420p");
         assertThat(out.bitDepth()).isEqualTo(8);
@@ -183,7 +185,7 @@ class HlsEncoderTest {
 
     @Test
     void oddSizedSourceComesOutWithEvenDimensions() throws Exception {
-        VideoStream out = encodeLowestRung(TestMedia.oddSize());
+        VideoStream out = encodeLowestRung(CLIPS.oddSize());
 
         assertThat(out.width()).isEqualTo(320);
         assertThat(out.height()).isEqualTo(240);
@@ -191,20 +193,20 @@ class HlsEncoderTest {
 
     @Test
     void variableFrameRateComesOutConstant() throws Exception {
-        VideoStream out = encodeLowestRung(TestMedia.variableFrameRate());
+        VideoStream out = encodeLowestRung(CLIPS.variableFrameRate());
 
         assertThat(out.variableFrameRate()).isFalse();
-        assertThat(out.frameRate()).isEqualTo(HlsEncoder.frameRate(PROBER.probe(TestMedia.variableFrameRate())
+        assertThat(out.frameRate()).isEqualTo(HlsEncoder.frameRate(PROBER.probe(CLIPS.variableFrameRate())
                 .video()));
     }
 
     static Stream<Arguments> otherSources() {
         return Stream.of(
-                Arguments.of("mpeg4 part 2", (Supplier<Path>) TestMedia::mpeg4Part2),
-                Arguments.of("mjpeg in avi", (Supplier<Path>) TestMedia::mjpeg),
-                Arguments.of("cinepak in avi", (Supplier<Path>) TestMedia::cinepak),
-                Arguments.of("interlaced", (Supplier<Path>) TestMedia::interlaced),
-                Arguments.of("hdr pq", (Supplier<Path>) TestMedia::hdr));
+                Arguments.of("mpeg4 part 2", (Supplier<Path>) CLIPS::mpeg4Part2),
+                Arguments.of("mjpeg in avi", (Supplier<Path>) CLIPS::mjpeg),
+                Arguments.of("cinepak in avi", (Supplier<Path>) CLIPS::cinepak),
+                Arguments.of("interlaced", (Supplier<Path>) CLIPS::interlaced),
+                Arguments.of("hdr pq", (Supplier<Path>) CLIPS::hdr));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -220,7 +222,7 @@ class HlsEncoderTest {
 
     @Test
     void copesWithSpacesPercentSignsAndColonsInTheSourcePath(@TempDir Path dir) throws Exception {
-        Path source = Files.copy(TestMedia.noAudio(), dir.resolve("http: my clip 100% %d.mp4"));
+        Path source = Files.copy(CLIPS.noAudio(), dir.resolve("http: my clip 100% %d.mp4"));
         Path out = dir.resolve("out put");
         MediaInfo info = PROBER.probe(source);
         Rendition lowest = new LadderPlanner().plan(info).getFirst();
@@ -233,14 +235,14 @@ class HlsEncoderTest {
     @Test
     void refusesAnOutputFolderWithAPercentSign(@TempDir Path dir) {
         // ffmpeg 4.4's HLS muxer would expand it as a pattern (and exit 0 without segments).
-        assertThatThrownBy(() -> ENCODER.encode(TestMedia.landscape(), source, ladder, dir.resolve("50%"), p -> { },
+        assertThatThrownBy(() -> ENCODER.encode(CLIPS.landscape(), source, ladder, dir.resolve("50%"), p -> { },
                 TIMEOUT)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'%'");
     }
 
     @Test
     void commandAddsFiltersForInterlacedAndHdrSources() throws Exception {
-        MediaInfo interlaced = PROBER.probe(TestMedia.interlaced());
-        MediaInfo hdr = PROBER.probe(TestMedia.hdr());
+        MediaInfo interlaced = PROBER.probe(CLIPS.interlaced());
+        MediaInfo hdr = PROBER.probe(CLIPS.hdr());
 
         assertThat(String.join(" ", command(interlaced))).contains("yadif").doesNotContain("tonemap");
         assertThat(String.join(" ", command(hdr))).contains("tonemap", "zscale=tin=smpte2084").doesNotContain("yadif");
@@ -248,9 +250,9 @@ class HlsEncoderTest {
 
     @Test
     void commandIsTheWholeLadderInOneRunWithAlignedKeyframes() {
-        List<String> command = ENCODER.command(TestMedia.landscape(), source, ladder, Path.of("/tmp/out"));
+        List<String> command = ENCODER.command(CLIPS.landscape(), source, ladder, Path.of("/tmp/out"));
 
-        assertThat(command.getFirst()).isEqualTo(TestMedia.FFMPEG.executable().toString());
+        assertThat(command.getFirst()).isEqualTo(FFMPEG.executable().toString());
         assertThat(command).containsSubsequence("-filter_complex", "-vsync", "cfr");
         assertThat(command.get(command.indexOf("-filter_complex") + 1)).contains("fps=30,split=2[s0][s1]");
         assertThat(Collections.frequency(command, "libx264")).isEqualTo(2);
@@ -263,7 +265,7 @@ class HlsEncoderTest {
 
     @Test
     void brokenSourceFailsWithAPlainMessage(@TempDir Path out) {
-        assertThatThrownBy(() -> ENCODER.encode(TestMedia.textFile(), source, ladder, out, p -> { }, TIMEOUT))
+        assertThatThrownBy(() -> ENCODER.encode(CLIPS.textFile(), source, ladder, out, p -> { }, TIMEOUT))
                 .isInstanceOfSatisfying(MediaException.class, e -> {
                     assertThat(e.code()).isEqualTo(Code.TRANSCODE_FAILED);
                     assertThat(e.getMessage()).startsWith("We couldn't convert this video.");
@@ -273,7 +275,7 @@ class HlsEncoderTest {
 
     @Test
     void tooSlowEncodeIsKilled(@TempDir Path out) {
-        assertThatThrownBy(() -> ENCODER.encode(TestMedia.landscape(), source, ladder, out, p -> { },
+        assertThatThrownBy(() -> ENCODER.encode(CLIPS.landscape(), source, ladder, out, p -> { },
                 Duration.ofMillis(1)))
                 .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.code()).isEqualTo(Code.TIMEOUT));
     }
@@ -299,7 +301,7 @@ class HlsEncoderTest {
     }
 
     private static void assertDecodesCleanly(Path playlist) throws MediaException {
-        ProcessResult result = TestMedia.FFMPEG.run(List.of("-nostdin", "-v", "error", "-i", playlist.toString(),
+        ProcessResult result = FFMPEG.run(List.of("-nostdin", "-v", "error", "-i", playlist.toString(),
                 "-map", "0", "-f", "null", "-"), TIMEOUT);
 
         assertThat(result.exitCode()).isZero();

@@ -1,5 +1,6 @@
 package io.toktik.media;
 
+import static io.toktik.media.Fixtures.CLIPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class MediaProberTest {
 
     @Test
     void readsALandscapeClipWithAudio() throws Exception {
-        MediaInfo info = prober.probe(TestMedia.landscape());
+        MediaInfo info = prober.probe(CLIPS.landscape());
 
         assertThat(info.durationMs()).isBetween(2900L, 3100L);
         assertThat(info.formatName()).contains("mp4");
@@ -51,7 +52,7 @@ class MediaProberTest {
 
     @Test
     void rotatedPhoneClipIsPortraitForDisplay() throws Exception {
-        VideoStream video = prober.probe(TestMedia.rotatedPhone()).video();
+        VideoStream video = prober.probe(CLIPS.rotatedPhone()).video();
 
         assertThat(video.width()).isEqualTo(640);
         assertThat(video.height()).isEqualTo(360);
@@ -62,7 +63,7 @@ class MediaProberTest {
 
     @Test
     void portraitClipNeedsNoRotation() throws Exception {
-        VideoStream video = prober.probe(TestMedia.portrait()).video();
+        VideoStream video = prober.probe(CLIPS.portrait()).video();
 
         assertThat(video.rotation()).isZero();
         assertThat(video.displayWidth()).isEqualTo(360);
@@ -71,7 +72,7 @@ class MediaProberTest {
 
     @Test
     void clipWithoutAudioHasNoAudioStream() throws Exception {
-        MediaInfo info = prober.probe(TestMedia.noAudio());
+        MediaInfo info = prober.probe(CLIPS.noAudio());
 
         assertThat(info.audio()).isNull();
         assertThat(info.hasAudio()).isFalse();
@@ -79,7 +80,7 @@ class MediaProberTest {
 
     @Test
     void readsOddDimensions() throws Exception {
-        VideoStream video = prober.probe(TestMedia.oddSize()).video();
+        VideoStream video = prober.probe(CLIPS.oddSize()).video();
 
         assertThat(video.width()).isEqualTo(321);
         assertThat(video.height()).isEqualTo(241);
@@ -87,7 +88,7 @@ class MediaProberTest {
 
     @Test
     void detectsTenBit444() throws Exception {
-        VideoStream video = prober.probe(TestMedia.tenBit444()).video();
+        VideoStream video = prober.probe(CLIPS.tenBit444()).video();
 
         assertThat(video.pixelFormat()).isEqualTo("yuv444p10le");
         assertThat(video.bitDepth()).isEqualTo(10);
@@ -96,7 +97,7 @@ class MediaProberTest {
 
     @Test
     void detectsVariableFrameRate() throws Exception {
-        VideoStream video = prober.probe(TestMedia.variableFrameRate()).video();
+        VideoStream video = prober.probe(CLIPS.variableFrameRate()).video();
 
         assertThat(video.variableFrameRate()).isTrue();
         assertThat(video.frameRate()).isBetween(10.0, 29.0);
@@ -104,12 +105,12 @@ class MediaProberTest {
 
     @Test
     void detectsInterlacing() throws Exception {
-        assertThat(prober.probe(TestMedia.interlaced()).video().interlaced()).isTrue();
+        assertThat(prober.probe(CLIPS.interlaced()).video().interlaced()).isTrue();
     }
 
     @Test
     void detectsHdrTransfer() throws Exception {
-        VideoStream video = prober.probe(TestMedia.hdr()).video();
+        VideoStream video = prober.probe(CLIPS.hdr()).video();
 
         assertThat(video.colorTransfer()).isEqualTo("smpte2084");
         assertThat(video.hdr()).isTrue();
@@ -117,9 +118,9 @@ class MediaProberTest {
 
     static Stream<Arguments> legacyVideos() {
         return Stream.of(
-                Arguments.of("mpeg4", (Supplier<Path>) TestMedia::mpeg4Part2),
-                Arguments.of("mjpeg", (Supplier<Path>) TestMedia::mjpeg),
-                Arguments.of("cinepak", (Supplier<Path>) TestMedia::cinepak));
+                Arguments.of("mpeg4", (Supplier<Path>) CLIPS::mpeg4Part2),
+                Arguments.of("mjpeg", (Supplier<Path>) CLIPS::mjpeg),
+                Arguments.of("cinepak", (Supplier<Path>) CLIPS::cinepak));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,13 +135,13 @@ class MediaProberTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                Arguments.of("zero bytes", (Supplier<Path>) TestMedia::zeroBytes, Code.EMPTY_FILE, "empty"),
-                Arguments.of("text file", (Supplier<Path>) TestMedia::textFile, Code.NOT_A_VIDEO, "couldn't read"),
-                Arguments.of("truncated mp4", (Supplier<Path>) TestMedia::truncated, Code.NOT_A_VIDEO, "incomplete"),
-                Arguments.of("png", (Supplier<Path>) TestMedia::stillPng, Code.STILL_IMAGE, "still image"),
-                Arguments.of("jpeg", (Supplier<Path>) TestMedia::stillJpeg, Code.STILL_IMAGE, "still image"),
-                Arguments.of("m4a", (Supplier<Path>) TestMedia::audioOnly, Code.NO_VIDEO_STREAM, "only audio"),
-                Arguments.of("mp3 with cover art", (Supplier<Path>) TestMedia::audioWithCoverArt,
+                Arguments.of("zero bytes", (Supplier<Path>) CLIPS::zeroBytes, Code.EMPTY_FILE, "empty"),
+                Arguments.of("text file", (Supplier<Path>) CLIPS::textFile, Code.NOT_A_VIDEO, "couldn't read"),
+                Arguments.of("truncated mp4", (Supplier<Path>) CLIPS::truncated, Code.NOT_A_VIDEO, "incomplete"),
+                Arguments.of("png", (Supplier<Path>) CLIPS::stillImage, Code.STILL_IMAGE, "still image"),
+                Arguments.of("jpeg", (Supplier<Path>) CLIPS::stillJpeg, Code.STILL_IMAGE, "still image"),
+                Arguments.of("m4a", (Supplier<Path>) CLIPS::audioOnly, Code.NO_VIDEO_STREAM, "only audio"),
+                Arguments.of("mp3 with cover art", (Supplier<Path>) CLIPS::audioWithCoverArt,
                         Code.NO_VIDEO_STREAM, "only audio"),
                 Arguments.of("missing file", (Supplier<Path>) () -> Path.of("target", "no-such-file.mp4"),
                         Code.UNREADABLE, "couldn't find"));
@@ -156,7 +157,7 @@ class MediaProberTest {
 
     @Test
     void handlesPathsThatLookLikeUrlsOrAreNotAscii(@TempDir Path dir) throws Exception {
-        Path odd = Files.copy(TestMedia.noAudio(), dir.resolve("http: mein Video – ü%20.mp4"));
+        Path odd = Files.copy(CLIPS.noAudio(), dir.resolve("http: mein Video – ü%20.mp4"));
 
         assertThat(prober.probe(odd).video().width()).isEqualTo(320);
     }
@@ -170,8 +171,8 @@ class MediaProberTest {
 
     @Test
     void probesConcurrentlyWithoutSharedState() throws Exception {
-        List<Path> clips = List.of(TestMedia.landscape(), TestMedia.portrait(), TestMedia.noAudio(),
-                TestMedia.mjpeg());
+        List<Path> clips = List.of(CLIPS.landscape(), CLIPS.portrait(), CLIPS.noAudio(),
+                CLIPS.mjpeg());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<MediaInfo>> results = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.toktik.media;
 
+import static io.toktik.media.Fixtures.CLIPS;
+import static io.toktik.media.Fixtures.FFMPEG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -11,14 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PosterMakerTest {
 
     private final MediaProber prober = new MediaProber();
-    private final PosterMaker posters = new PosterMaker(TestMedia.FFMPEG);
+    private final PosterMaker posters = new PosterMaker(FFMPEG);
 
     @TempDir
     Path dir;
 
     @Test
     void landscapePosterKeepsTheSourceSize() throws Exception {
-        BufferedImage poster = poster(TestMedia.landscape());
+        BufferedImage poster = poster(CLIPS.landscape());
 
         assertThat(poster.getWidth()).isEqualTo(640);
         assertThat(poster.getHeight()).isEqualTo(360);
@@ -26,7 +28,7 @@ class PosterMakerTest {
 
     @Test
     void rotatedPhoneClipGivesAPortraitPoster() throws Exception {
-        BufferedImage poster = poster(TestMedia.rotatedPhone());
+        BufferedImage poster = poster(CLIPS.rotatedPhone());
 
         assertThat(poster.getWidth()).isEqualTo(360);
         assertThat(poster.getHeight()).isEqualTo(640);
@@ -34,14 +36,14 @@ class PosterMakerTest {
 
     @Test
     void worksForASubSecondClip() throws Exception {
-        BufferedImage poster = poster(TestMedia.subSecond());
+        BufferedImage poster = poster(CLIPS.subSecond());
 
         assertThat(poster.getWidth()).isEqualTo(320);
     }
 
     @Test
     void skipsABlackOpening() throws Exception {
-        BufferedImage poster = poster(TestMedia.blackStart());
+        BufferedImage poster = poster(CLIPS.blackStart());
 
         assertThat(meanBrightness(poster)).isGreaterThan(40);
     }
@@ -57,8 +59,8 @@ class PosterMakerTest {
     @Test
     void replacesAnExistingPoster() throws Exception {
         Path out = dir.resolve("poster.jpg");
-        posters.poster(TestMedia.landscape(), prober.probe(TestMedia.landscape()), out);
-        posters.poster(TestMedia.portrait(), prober.probe(TestMedia.portrait()), out);
+        posters.poster(CLIPS.landscape(), prober.probe(CLIPS.landscape()), out);
+        posters.poster(CLIPS.portrait(), prober.probe(CLIPS.portrait()), out);
 
         assertThat(ImageIO.read(out.toFile()).getHeight()).isEqualTo(640);
         assertThat(dir.resolve("poster.jpg.part")).doesNotExist();

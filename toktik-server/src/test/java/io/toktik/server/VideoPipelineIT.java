@@ -2,6 +2,7 @@ package io.toktik.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.toktik.media.Ffmpeg;
 import io.toktik.media.MediaInfo;
 import io.toktik.media.MediaProber;
 import io.toktik.media.ProcessResult;
@@ -28,11 +29,13 @@ import tools.jackson.databind.JsonNode;
 
 /** Upload → probe → ladder → HLS → playback, through the real server, with libavformat and ffmpeg as the clients. */
 class VideoPipelineIT extends ServerIT {
+    private static Ffmpeg ffmpeg;
     private static TestClips clips;
 
     @BeforeAll
     static void clips() throws Exception {
-        clips = new TestClips(Files.createTempDirectory("toktik-clips"));
+        ffmpeg = Ffmpeg.locate(System.getenv("TOKTIK_FFMPEG"), Path.of(System.getProperty("java.io.tmpdir"), "toktik-ffmpeg"));
+        clips = new TestClips(Files.createTempDirectory("toktik-clips"), ffmpeg.executable());
     }
 
     @Test
@@ -255,7 +258,7 @@ class VideoPipelineIT extends ServerIT {
         assertThat(info.videoStreams()).hasSize(renditions);
         ProcessResult decoded;
         try {
-            decoded = clips.ffmpeg().run(List.of("-v", "error", "-i", masterUrl, "-map", "0", "-f", "null", "-"), Duration.ofMinutes(2));
+            decoded = ffmpeg.run(List.of("-v", "error", "-i", masterUrl, "-map", "0", "-f", "null", "-"), Duration.ofMinutes(2));
         } catch (Exception e) {
             throw new AssertionError("decoding " + masterUrl, e);
         }

@@ -1,18 +1,14 @@
 package io.toktik.tests;
 
-import io.toktik.media.Ffmpeg;
-import io.toktik.media.MediaException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Small media for tests and benchmarks, generated with ffmpeg's lavfi sources and cached per name in a directory. */
 public final class TestClips {
@@ -21,25 +17,18 @@ public final class TestClips {
     private static final String H264 = "-c:v libx264 -preset ultrafast -pix_fmt yuv420p";
     private static final String AAC = "-c:a aac -shortest";
 
-    private final Path dir;
-    private final Ffmpeg ffmpeg;
+    private final ClipCache cache;
+    private final FfmpegProcess ffmpeg;
 
-    /**
-     * Clips are written to (and reused from) {@code dir}. ffmpeg is {@code TOKTIK_FFMPEG} if set, else the bundled
-     * static build, extracted once to {@code java.io.tmpdir/toktik-ffmpeg}.
-     */
-    public TestClips(Path dir) {
-        this(dir, Ffmpeg.locate(System.getenv("TOKTIK_FFMPEG"),
-                Path.of(System.getProperty("java.io.tmpdir"), "toktik-ffmpeg")));
+    /** Clips are written to (and reused from) {@code dir}, made by the ffmpeg at {@code ffmpegExecutable}. */
+    public TestClips(Path dir, Path ffmpegExecutable) {
+        this(dir, ffmpegExecutable, Map.of());
     }
 
-    public TestClips(Path dir, Ffmpeg ffmpeg) {
-        this.dir = dir.toAbsolutePath();
-        this.ffmpeg = ffmpeg;
-    }
-
-    public Ffmpeg ffmpeg() {
-        return ffmpeg;
+    /** As {@link #TestClips(Path, Path)}, running ffmpeg with {@code environment} added to this JVM's. */
+    public TestClips(Path dir, Path ffmpegExecutable, Map<String, String> environment) {
+        this.cache = new ClipCache(dir);
+        this.ffmpeg = new FfmpegProcess(ffmpegExecutable, environment, GENERATE_TIMEOUT);
     }
 
     /** 640x360, 30 fps, H.264 + AAC (48 kHz mono) in MP4. */
@@ -71,6 +60,11 @@ public final class TestClips {
         return make("rotated-phone.mp4", "-i " + landscape() + " -c copy -metadata:s:v:0 rotate=90");
     }
 
+    /** 854x480, 30 fps, H.264, no audio, 2 s: a source already at a ladder rung's size. */
+    public Path sd480() {
+        return make("sd480.mp4", testsrc(854, 480, 30, 2) + " " + H264);
+    }
+
     /** 321x241 (odd both ways; testsrc2 itself would round to even), 4:4:4 so odd sizes are legal, 2 s. */
     public Path oddSize() {
         return make("odd-size.mp4", testsrc(320, 240, 25, 2)
@@ -94,6 +88,18 @@ public final class TestClips {
                 + " -vf select='lt(t,1)+not(mod(n,3))' -vsync vfr " + H264);
     }
 
+    /** 320x240 H.264 coded as interlaced fields, top field first, 2 s. */
+    public Path interlaced() {
+        return make("interlaced.mp4", testsrc(320, 240, 30, 2)
+                + " " + H264 + " -flags +ildct+ilme -x264opts tff=1 -field_order tt");
+    }
+
+    /** 320x240 10-bit H.264 tagged HDR10: PQ (SMPTE 2084) transfer, BT.2020 primaries, 2 s. */
+    public Path hdr() {
+        return make("hdr.mp4", testsrc(320, 240, 30, 2) + " -c:v libx264 -preset ultrafast -pix_fmt yuv420p10le"
+                + " -color_trc smpte2084 -color_primaries bt2020 -colorspace bt2020nc");
+    }
+
     /** MPEG-4 Part 2 (DivX/Xvid era) in MP4, 2 s. */
     public Path mpeg4Part2() {
         return make("mpeg4-part2.mp4", testsrc(320, 240, 25, 2) + " -c:v mpeg4 -q:v 5");
@@ -109,9 +115,25 @@ public final class TestClips {
         return make("cinepak.avi", testsrc(320, 240, 15, 2) + " -c:v cinepak");
     }
 
+    /** 320x240 H.264, 0.4 s: shorter than any poster or segment offset. */
+    public Path subSecond() {
+        return make("sub-second.mp4", testsrc(320, 240, 30, 0.4) + " " + H264);
+    }
+
+    /** One second of black, then 2 s of the test pattern: a poster must not pick the black part. */
+    public Path blackStart() {
+        return make("black-start.mp4", "-f lavfi -i color=black:size=320x240:rate=30:duration=1 "
+                + testsrc(320, 240, 30, 2) + " -filter_complex [0:v][1:v]concat=n=2:v=1[v] -map [v] " + H264);
+    }
+
     /** A single 320x240 PNG. */
     public Path stillImage() {
         return make("still.png", testsrc(320, 240, 25, 1) + " -frames:v 1");
+    }
+
+    /** A single 320x240 JPEG: the same codec as {@link #mjpeg()}, but one frame. */
+    public Path stillJpeg() {
+        return make("still.jpg", testsrc(320, 240, 25, 1) + " -frames:v 1");
     }
 
     /** AAC audio only, in M4A, 2 s. */
@@ -119,23 +141,29 @@ public final class TestClips {
         return make("audio-only.m4a", sine(2) + " -c:a aac");
     }
 
+    /** An MP3 with embedded cover art, 2 s: the picture must not count as video. */
+    public Path audioWithCoverArt() {
+        return make("cover-art.mp3", sine(2) + " -i " + stillImage()
+                + " -map 0:a -map 1:v -c:a libmp3lame -c:v png -disposition:v attached_pic");
+    }
+
     /** The first 30 % of an MP4 whose index (moov) is written at the end: unplayable. */
     public Path truncated() {
-        return write("truncated.mp4", () -> {
+        return cache.get("truncated.mp4", partial -> {
             byte[] whole = Files.readAllBytes(noAudio());
-            return Arrays.copyOf(whole, whole.length * 3 / 10);
+            Files.write(partial, Arrays.copyOf(whole, whole.length * 3 / 10));
         });
     }
 
     /** An empty file named like a video. */
     public Path zeroBytes() {
-        return write("zero-bytes.mp4", () -> new byte[0]);
+        return cache.get("zero-bytes.mp4", partial -> Files.write(partial, new byte[0]));
     }
 
     /** Plain text named like a video. */
     public Path textFile() {
-        return write("text-file.mp4", () -> "These are my holiday notes, not a video.\n".repeat(20)
-                .getBytes(StandardCharsets.UTF_8));
+        return cache.get("text-file.mp4", partial -> Files.writeString(partial,
+                "These are my holiday notes, not a video.\n".repeat(20), StandardCharsets.UTF_8));
     }
 
     private static String testsrc(int width, int height, int fps, double seconds) {
@@ -154,52 +182,13 @@ public final class TestClips {
         return length.toMillis() / 1000.0;
     }
 
-    /** Runs {@code ffmpeg <args> <file>} into a temporary name, then moves it into place (safe across forks). */
-    private synchronized Path make(String name, String args) {
-        Path target = dir.resolve(name);
-        if (Files.isRegularFile(target)) {
-            return target;
-        }
-        List<String> command = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
-        command.addAll(Arrays.asList(args.split(" ")));
-        return publish(target, partial -> {
+    /** {@code ffmpeg <args> <file>}: {@code args} are split at single spaces, so no argument may contain one. */
+    private Path make(String name, String args) {
+        return cache.get(name, partial -> {
+            List<String> command = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
+            command.addAll(Arrays.asList(args.split(" ")));
             command.add(partial.toString());
-            ffmpeg.run(command, GENERATE_TIMEOUT).orThrow("Could not generate test clip " + name + ".");
+            ffmpeg.run(command, cache.dir());
         });
-    }
-
-    private synchronized Path write(String name, Content content) {
-        Path target = dir.resolve(name);
-        if (Files.isRegularFile(target)) {
-            return target;
-        }
-        return publish(target, partial -> Files.write(partial, content.bytes()));
-    }
-
-    private Path publish(Path target, Writer writer) {
-        try {
-            Files.createDirectories(dir);
-            // The extension stays last so ffmpeg picks the container from it.
-            Path partial = Files.createTempFile(dir, "partial-", "-" + target.getFileName());
-            try {
-                writer.writeTo(partial);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MediaException e) {
-            throw new IllegalStateException(e.getMessage() + " " + e.detail(), e);
-        }
-    }
-
-    private interface Content {
-        byte[] bytes() throws IOException;
-    }
-
-    private interface Writer {
-        void writeTo(Path partial) throws IOException, MediaException;
     }
 }

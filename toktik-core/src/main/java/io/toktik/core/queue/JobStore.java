@@ -2,6 +2,7 @@ package io.toktik.core.queue;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,59 @@ public final class JobStore implements JobQueue {
                 .optional();
     }
 
+    /**
+     * Claims one job by id, as a broker delivered it: empty when it is finished, dead, not due yet, or leased to a
+     * live worker (a duplicate delivery) — the caller then drops the message.
+     */
+    public Optional<Job> claim(long jobId, String workerId, Duration lease) {
+        return jdbc.sql("""
+                update jobs set attempts = attempts + 1, locked_by = :worker,
+                                locked_until = now() + make_interval(secs => :lease)
+                where id = :id and dead_at is null and run_after <= now()
+                  and (locked_until is null or locked_until < now())
+                returning id, kind, video_id, payload, attempts, max_attempts""")
+                .param("worker", workerId)
+                .param("lease", lease.toMillis() / 1000.0)
+                .param("id", jobId)
+                .query((rs, n) -> new Job(rs.getLong("id"), rs.getString("kind"), rs.getObject("video_id", UUID.class),
+                        rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                .optional();
+    }
+
+    /**
+     * Takes up to {@code limit} jobs that need publishing to a broker and marks them published now: due jobs never
+     * published, and jobs published before but neither finished nor running — their message was lost, or the worker
+     * holding them died (its lease ran out), or nobody took them within {@code redeliverAfter}.
+     */
+    public List<Dispatch> takeForDispatch(int limit, Duration redeliverAfter) {
+        return jdbc.sql("""
+                with taken as (
+                update jobs set dispatched_at = now()
+                where id in (select id from jobs
+                             where dead_at is null and run_after <= now()
+                               and (locked_until is null or locked_until < now())
+                               and (dispatched_at is null
+                                    or (locked_until is not null and dispatched_at < locked_until)
+                                    or dispatched_at < now() - make_interval(secs => :redeliver))
+                             order by priority, id limit :limit
+                             for update skip locked)
+                returning id, kind, priority)
+                select * from taken order by priority, id""")
+                .param("redeliver", redeliverAfter.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query((rs, n) -> new Dispatch(rs.getLong("id"), rs.getString("kind"), rs.getInt("priority")))
+                .list();
+    }
+
+    /** Marks jobs as not published after all (the broker did not confirm them), so they are taken again. */
+    public void undispatch(Collection<Long> jobIds) {
+        if (jobIds.isEmpty()) return;
+        jdbc.sql("update jobs set dispatched_at = null where id = any(?)").param(jobIds.toArray(Long[]::new)).update();
+    }
+
+    /** A job to publish: its id, kind (which queue) and priority. */
+    public record Dispatch(long jobId, String kind, int priority) {}
+
     /** Extends the lease of a job still running; false when the lease was lost to another worker. */
     public boolean extend(long jobId, String workerId, Duration lease) {
         return jdbc.sql("""
@@ -62,7 +116,7 @@ public final class JobStore implements JobQueue {
     /** Schedules another attempt after {@code backoff}. */
     public void retryLater(long jobId, Duration backoff, String error) {
         jdbc.sql("""
-                update jobs set locked_by = null, locked_until = null, last_error = ?,
+                update jobs set locked_by = null, locked_until = null, last_error = ?, dispatched_at = null,
                                 run_after = now() + make_interval(secs => ?)
                 where id = ?""")
                 .params(error, backoff.toMillis() / 1000.0, jobId).update();
@@ -77,7 +131,8 @@ public final class JobStore implements JobQueue {
     /** Hands back, uncounted, the jobs a stopping worker did not finish. */
     public int release(String workerId) {
         return jdbc.sql("""
-                update jobs set locked_by = null, locked_until = null, attempts = greatest(attempts - 1, 0)
+                update jobs set locked_by = null, locked_until = null, attempts = greatest(attempts - 1, 0),
+                                dispatched_at = null
                 where locked_by = ?""")
                 .param(workerId).update();
     }

@@ -1,5 +1,7 @@
 package io.toktik.core.video;
 
+import java.util.Set;
+
 /** The job kinds of the media pipeline, and their priorities (lower runs first). */
 public final class VideoJobs {
     /** Probe the source and plan the ladder. */
@@ -8,6 +10,9 @@ public final class VideoJobs {
     public static final String TRANSCODE = "transcode";
     /** Make the poster image. */
     public static final String POSTER = "poster";
+
+    /** Every kind there is. */
+    public static final Set<String> KINDS = Set.of(PROBE, TRANSCODE, POSTER);
 
     public static final int PRIORITY_PROBE = 0;
     public static final int PRIORITY_FIRST_RENDITION = 10;

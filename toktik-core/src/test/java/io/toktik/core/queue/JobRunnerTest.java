@@ -93,7 +93,8 @@ class JobRunnerTest {
     }
 
     private JobRunner runner(JobHandler handler) {
-        return new JobRunner(store, List.of(handler), 1, Duration.ofSeconds(5), SHORT_LEASE, Duration.ofMillis(100));
+        JobExecutor executor = new JobExecutor(store, List.of(handler), "test-worker-" + UUID.randomUUID(), SHORT_LEASE, Duration.ofMillis(100));
+        return new JobRunner(store, executor, 1, Duration.ofSeconds(5));
     }
 
     /** Fails its first {@code failures} attempts, then succeeds. */

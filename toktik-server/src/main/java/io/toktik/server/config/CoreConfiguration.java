@@ -61,10 +61,10 @@ class CoreConfiguration {
         return new VideoEvents(bus);
     }
 
-    /** The durable job table; enqueueing wakes this process's job runner when it has one. */
+    /** The durable job table; enqueueing wakes whatever in this process moves jobs on (runner or relay). */
     @Bean
-    JobStore jobStore(JdbcClient jdbc, ObjectProvider<JobWakeUp> wakeUp) {
-        return new JobStore(jdbc, () -> wakeUp.ifAvailable(JobWakeUp::run));
+    JobStore jobStore(JdbcClient jdbc, ObjectProvider<JobWakeUp> wakeUps) {
+        return new JobStore(jdbc, () -> wakeUps.orderedStream().forEach(JobWakeUp::run));
     }
 
     @Bean

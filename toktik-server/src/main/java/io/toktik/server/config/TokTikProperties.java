@@ -11,12 +11,15 @@ public record TokTikProperties(
         Set<String> roles,
         Path dataDir,
         Db db,
+        Queue queue,
         Upload upload,
         Media media,
         Worker worker,
         Auth auth) {
 
     public record Db(String type, String url, String user, String password) {}
+
+    public record Queue(String type, String rabbitmqUrl) {}
 
     public record Upload(long maxBytes) {}
 

@@ -1,6 +1,7 @@
 package io.toktik.server.worker;
 
 import io.toktik.core.events.EventBus;
+import io.toktik.core.queue.JobExecutor;
 import io.toktik.core.queue.JobHandler;
 import io.toktik.core.queue.JobRunner;
 import io.toktik.core.queue.JobStore;
@@ -13,14 +14,17 @@ import io.toktik.media.LadderPlanner;
 import io.toktik.media.MediaProber;
 import io.toktik.media.PosterMaker;
 import io.toktik.media.RenditionStats;
+import io.toktik.server.config.ConditionalOnBackend;
 import io.toktik.server.config.ConditionalOnRole;
+import io.toktik.server.config.StartStopLifecycle;
 import io.toktik.server.config.JobWakeUp;
 import io.toktik.server.config.TokTikProperties;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnRole(ConditionalOnRole.WORKER)
 class WorkerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
+    /** A worker that stops renewing (it died) loses its job to another after this long. */
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
 
     @Bean
     Ffmpeg ffmpeg(TokTikProperties props) {
@@ -74,39 +81,31 @@ class WorkerConfiguration {
         return new PosterJobHandler(videos, blobs, tx, workspace, prober, new PosterMaker(ffmpeg));
     }
 
-    @Bean(destroyMethod = "") // stopped by its lifecycle below, before the database goes away
-    JobRunner jobRunner(JobStore store, List<JobHandler> handlers, TokTikProperties props) {
+    /** Runs the jobs of the kinds this worker takes ({@code TOKTIK_WORKER_JOBS}), whatever queue delivers them. */
+    @Bean(destroyMethod = "") // closed by the queue's runner, before the database goes away
+    JobExecutor jobExecutor(JobStore store, List<JobHandler> handlers, TokTikProperties props) {
         List<JobHandler> taken = handlers.stream().filter(h -> props.worker().jobs().contains(h.kind())).toList();
-        return new JobRunner(store, taken, props.worker().concurrency(), props.worker().shutdownGrace());
+        return new JobExecutor(store, taken, "worker-" + UUID.randomUUID(), LEASE, FIRST_BACKOFF);
     }
 
-    @Bean
-    JobWakeUp jobWakeUp(JobRunner runner) {
-        return runner::wakeUp;
-    }
+    /** The embedded queue: this worker's threads claim jobs straight from the jobs table. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(ConditionalOnRole.WORKER) // nested configurations are scanned on their own
+    @ConditionalOnBackend(property = "toktik.queue.type", value = "embedded", isDefault = true)
+    static class EmbeddedQueueWorker {
+        @Bean(destroyMethod = "")
+        JobRunner jobRunner(JobStore store, JobExecutor executor, TokTikProperties props) {
+            return new JobRunner(store, executor, props.worker().concurrency(), props.worker().shutdownGrace());
+        }
 
-    /** Starts the runner once the application (and its migrated database) is up; stops it gracefully first. */
-    @Bean
-    SmartLifecycle jobRunnerLifecycle(JobRunner runner) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
+        @Bean
+        JobWakeUp jobRunnerWakeUp(JobRunner runner) {
+            return runner::wakeUp;
+        }
 
-            @Override
-            public void start() {
-                runner.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                runner.close();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        @Bean
+        StartStopLifecycle jobRunnerLifecycle(JobRunner runner) {
+            return new StartStopLifecycle(runner::start, runner::close);
+        }
     }
 }
