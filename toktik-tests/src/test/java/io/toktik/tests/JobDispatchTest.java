@@ -1,8 +1,10 @@
-package io.toktik.core.queue;
+package io.toktik.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.toktik.core.TestDatabase;
+import io.toktik.core.queue.Job;
+import io.toktik.core.queue.JobRequest;
+import io.toktik.core.queue.JobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class JobDispatchTest {
     private static final Duration LONG = Duration.ofMinutes(10);
 
-    private final JdbcClient jdbc = TestDatabase.jdbc();
+    private final JdbcClient jdbc = TestDatabase.embedded();
     private final JobStore store = new JobStore(jdbc, () -> {});
 
     @BeforeEach
