@@ -39,6 +39,13 @@ export function initPlayer() {
 
   const start = () => video.play().catch(() => {}); // if autoplay is refused, the controls are still there
 
+  // Native HLS (Safari, Chromium) picks the rendition itself: show what it is playing now.
+  const showNativeQuality = () => {
+    if (hls || !video.videoWidth) return;
+    quality.textContent = `Quality: ${Math.min(video.videoWidth, video.videoHeight)}p (auto)`;
+  };
+  video.addEventListener('resize', showNativeQuality);
+
   async function playWithHlsJs(url, current) {
     const Hls = await loadHlsJs();
     if (current !== session) return;

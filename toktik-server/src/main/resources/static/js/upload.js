@@ -94,7 +94,8 @@ export function initUpload({ onChange, onRemove }) {
     if (uploaded) {
       onChange(uploaded);
       clear();
-      status.textContent = `“${uploaded.title}” uploaded — it will be ready after processing.`;
+      status.textContent = `“${uploaded.title}” uploaded — processing; follow it in your videos.`;
+      setTimeout(() => { if (status.textContent.startsWith(`“${uploaded.title}” uploaded`)) status.textContent = ''; }, 8000);
       return;
     }
     if (error.name === 'AbortError') status.textContent = 'Upload cancelled.';

@@ -2,10 +2,7 @@ package io.toktik.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.toktik.media.Ffmpeg;
 import io.toktik.media.MediaInfo;
-import io.toktik.media.MediaProber;
-import io.toktik.media.ProcessResult;
 import io.toktik.media.VideoStream;
 import io.toktik.tests.TestClips;
 import java.io.InputStream;
@@ -29,13 +26,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Upload → probe → ladder → HLS → playback, through the real server, with libavformat and ffmpeg as the clients. */
 class VideoPipelineIT extends ServerIT {
-    private static Ffmpeg ffmpeg;
     private static TestClips clips;
 
     @BeforeAll
     static void clips() throws Exception {
-        ffmpeg = Ffmpeg.locate(System.getenv("TOKTIK_FFMPEG"), Path.of(System.getProperty("java.io.tmpdir"), "toktik-ffmpeg"));
-        clips = new TestClips(Files.createTempDirectory("toktik-clips"), ffmpeg.executable());
+        clips = Playback.clips();
     }
 
     @Test
@@ -63,7 +58,7 @@ class VideoPipelineIT extends ServerIT {
         assertThat(playlist.header("Cache-Control")).contains("max-age=2");
         assertThat(playlist.text()).contains("RESOLUTION=426x240", "RESOLUTION=640x360", "CODECS=\"avc1.", "mp4a.40.2");
 
-        assertDecodesCompletely(master, 2);
+        Playback.assertDecodesCompletely(master, 2);
 
         String segment = master.replace("master.m3u8", "240p/seg_00000.ts");
         TestApi.Response range = api.get(segment, null, Map.of("Range", "bytes=0-187"));
@@ -105,7 +100,7 @@ class VideoPipelineIT extends ServerIT {
             assertThat(r.get("height").asInt() % 2).isZero();
             assertThat(r.get("height").asInt() > r.get("width").asInt()).as("portrait").isEqualTo(portrait);
         }
-        MediaInfo played = assertDecodesCompletely(api.url(video.get("hlsUrl").asString()), video.get("renditions").size());
+        MediaInfo played = Playback.assertDecodesCompletely(api.url(video.get("hlsUrl").asString()), video.get("renditions").size());
         for (VideoStream v : played.videoStreams()) {
             assertThat(v.pixelFormat()).isEqualTo("yuv420p");
         }
@@ -247,25 +242,6 @@ class VideoPipelineIT extends ServerIT {
         throw new AssertionError("video never reached the expected state: " + video);
     }
 
-    /** libavformat (ffprobe's library) sees every rendition; ffmpeg decodes every stream of every one without error. */
-    private MediaInfo assertDecodesCompletely(String masterUrl, int renditions) {
-        MediaInfo info;
-        try {
-            info = new MediaProber().probe(masterUrl);
-        } catch (Exception e) {
-            throw new AssertionError("probing " + masterUrl, e);
-        }
-        assertThat(info.videoStreams()).hasSize(renditions);
-        ProcessResult decoded;
-        try {
-            decoded = ffmpeg.run(List.of("-v", "error", "-i", masterUrl, "-map", "0", "-f", "null", "-"), Duration.ofMinutes(2));
-        } catch (Exception e) {
-            throw new AssertionError("decoding " + masterUrl, e);
-        }
-        assertThat(decoded.exitCode()).isZero();
-        assertThat(decoded.stderrTail()).as("decoder errors").isBlank();
-        return info;
-    }
 
     private static List<String> names(JsonNode video) {
         return video.get("renditions").valueStream().map(r -> r.get("name").asString()).toList();

@@ -25,7 +25,7 @@ public record TokTikProperties(
 
     public record Media(String ffmpeg, int transcodeTimeoutFactor) {}
 
-    public record Worker(int concurrency, Set<String> jobs, Duration shutdownGrace) {}
+    public record Worker(int concurrency, Set<String> jobs, Duration shutdownGrace, Duration lease) {}
 
     public record Auth(String jwtKeyFile, Duration accessTokenTtl, Duration refreshTokenTtl) {}
 }

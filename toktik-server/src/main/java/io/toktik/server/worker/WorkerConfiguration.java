@@ -34,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnRole(ConditionalOnRole.WORKER)
 class WorkerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
-    /** A worker that stops renewing (it died) loses its job to another after this long. */
-    private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
 
     @Bean
@@ -85,7 +83,7 @@ class WorkerConfiguration {
     @Bean(destroyMethod = "") // closed by the queue's runner, before the database goes away
     JobExecutor jobExecutor(JobStore store, List<JobHandler> handlers, TokTikProperties props) {
         List<JobHandler> taken = handlers.stream().filter(h -> props.worker().jobs().contains(h.kind())).toList();
-        return new JobExecutor(store, taken, "worker-" + UUID.randomUUID(), LEASE, FIRST_BACKOFF);
+        return new JobExecutor(store, taken, "worker-" + UUID.randomUUID(), props.worker().lease(), FIRST_BACKOFF);
     }
 
     /** The embedded queue: this worker's threads claim jobs straight from the jobs table. */
