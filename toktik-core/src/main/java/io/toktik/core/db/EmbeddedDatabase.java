@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("postgres")).toAbsolutePath();
+        stopOrphan(dir);
         long started = System.nanoTime();
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -34,6 +37,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedDatabase(pg);
+    }
+
+    /**
+     * A process killed without shutdown (kill -9, OOM) leaves its PostgreSQL running and holding the data
+     * directory; stop that server so this start can use the data (its last writes are safe in the WAL).
+     */
+    private static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException e) {
+            return; // unreadable: let PostgreSQL judge the lock itself
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) return;
+        log.warn("Stopping PostgreSQL (pid {}) left running by a previous process on {}", pid, dir);
+        orphan.get().destroy(); // SIGTERM: a clean shutdown; its clients are gone
+        try {
+            orphan.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            orphan.get().destroyForcibly();
+        }
     }
 
     public String jdbcUrl() {

@@ -2,7 +2,9 @@ package io.toktik.core.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,14 @@ public interface BlobStore {
 
     /** Deletes every blob whose key starts with {@code prefix}. */
     void deleteAll(String prefix) throws IOException;
+
+    /**
+     * A URL a client may fetch the blob from directly, valid for {@code ttl}, when the store can sign one;
+     * empty otherwise (the blob is then served through the application).
+     */
+    default Optional<URI> presignedGet(String key, Duration ttl) {
+        return Optional.empty();
+    }
 
     /** A stored blob: its length, and streams from any offset. */
     interface Blob {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.AbstractResource;
 
-/** A stored blob as a Spring {@code Resource}, so MVC can answer byte ranges with 206. */
+/**
+ * A stored blob as a Spring {@code Resource}, so MVC can answer byte ranges with 206. The blob is opened at the
+ * first read, after the skip with which Spring reaches a range's start: a remote store then reads from there.
+ */
 final class BlobResource extends AbstractResource {
     private final String key;
     private final BlobStore.Blob blob;
@@ -21,8 +24,8 @@ final class BlobResource extends AbstractResource {
     }
 
     @Override
-    public InputStream getInputStream() throws IOException {
-        return blob.open(0);
+    public InputStream getInputStream() {
+        return new OpenedOnFirstRead(blob);
     }
 
     @Override
@@ -33,5 +36,44 @@ final class BlobResource extends AbstractResource {
     @Override
     public boolean exists() {
         return true;
+    }
+
+    /** Skips before the first read move the offset the blob is opened at; later calls go to the opened stream. */
+    private static final class OpenedOnFirstRead extends InputStream {
+        private final BlobStore.Blob blob;
+        private long offset;
+        private InputStream in;
+
+        OpenedOnFirstRead(BlobStore.Blob blob) {
+            this.blob = blob;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            if (in != null) return in.skip(n);
+            long skipped = Math.clamp(n, 0, blob.length() - offset);
+            offset += skipped;
+            return skipped;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return opened().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return opened().read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) in.close();
+        }
+
+        private InputStream opened() throws IOException {
+            if (in == null) in = blob.open(offset);
+            return in;
+        }
     }
 }

@@ -1,0 +1,118 @@
+package io.toktik.server.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One TokTik server as its own JVM process, started from the packaged jar, as a Kubernetes pod would run it. */
+final class ServerProcess implements AutoCloseable {
+    private static final Path JAR = Path.of("target", "toktik-server.jar").toAbsolutePath();
+
+    final String name;
+    final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServerProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServerProcess start(String name, int port, Map<String, String> env, Path logDir) {
+        if (!Files.isRegularFile(JAR)) throw new IllegalStateException("Package the server first: " + JAR + " is missing");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        Path log = logDir.resolve(name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            return new ServerProcess(name, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Waits until readiness says UP (database, broker, storage and event bus reachable). */
+    ServerProcess awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException(name + " exited: " + tail());
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) return this;
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail());
+    }
+
+    /** True while this process runs an ffmpeg (it is transcoding). */
+    boolean isTranscoding() {
+        return process.descendants().anyMatch(p -> p.info().command().map(c -> c.contains("ffmpeg")).orElse(false));
+    }
+
+    /** {@code kill -9}: no shutdown hook, no goodbye to the broker or the database. */
+    void kill() {
+        process.destroyForcibly();
+        waitFor();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** SIGTERM: a graceful stop. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) return;
+        process.destroy();
+        waitFor();
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
