@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcVideoRepository implements VideoRepository {
     private static final String COLUMNS = """
             id, owner_id, title, description, hashtags, visibility, status, progress, error_code, error_message,
-            duration_ms, width, height, has_poster, created_at, published_at""";
+            duration_ms, width, height, has_poster, view_count, like_count, comment_count, created_at, published_at""";
 
     private final JdbcClient jdbc;
 
@@ -131,7 +131,7 @@ public final class JdbcVideoRepository implements VideoRepository {
         for (Video v : videos) {
             result.add(new Video(v.id(), v.ownerId(), v.title(), v.description(), v.hashtags(), v.visibility(),
                     v.status(), v.progress(), v.error(), v.durationMs(), v.width(), v.height(), v.hasPoster(),
-                    byVideo.getOrDefault(v.id(), List.of()), v.createdAt(), v.publishedAt()));
+                    byVideo.getOrDefault(v.id(), List.of()), v.counts(), v.createdAt(), v.publishedAt()));
         }
         return result;
     }
@@ -170,6 +170,7 @@ public final class JdbcVideoRepository implements VideoRepository {
                 rs.getObject("height", Integer.class),
                 rs.getBoolean("has_poster"),
                 List.of(),
+                new Video.Counts(rs.getLong("view_count"), rs.getLong("like_count"), rs.getLong("comment_count")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("published_at")));
     }

@@ -20,6 +20,7 @@ public record Video(
         Integer height,
         boolean hasPoster,
         List<RenditionInfo> renditions,
+        Counts counts,
         Instant createdAt,
         Instant publishedAt) {
 
@@ -35,6 +36,11 @@ public record Video(
     /** Renditions whose files are complete, lowest first. */
     public List<RenditionInfo> readyRenditions() {
         return renditions.stream().filter(RenditionInfo::ready).toList();
+    }
+
+    /** How many times it was watched, liked and commented on. */
+    public record Counts(long views, long likes, long comments) {
+        public static final Counts NONE = new Counts(0, 0, 0);
     }
 
     /** Why processing failed, in words a person understands. */

@@ -41,12 +41,15 @@ class VideoController {
     private final VideoService service;
     private final VideoRepository videos;
     private final UserRepository users;
+    private final VideoRenderer renderer;
     private final long maxUploadBytes;
 
-    VideoController(VideoService service, VideoRepository videos, UserRepository users, TokTikProperties props) {
+    VideoController(VideoService service, VideoRepository videos, UserRepository users, VideoRenderer renderer,
+                    TokTikProperties props) {
         this.service = service;
         this.videos = videos;
         this.users = users;
+        this.renderer = renderer;
         this.maxUploadBytes = props.upload().maxBytes();
     }
 
@@ -67,7 +70,8 @@ class VideoController {
         if (req.title().isBlank()) throw ApiException.badRequest("Give the video a title.");
         Video video = service.create(owner.id(), req.title().strip(), req.description() == null ? "" : req.description(),
                 req.visibility() == null ? Visibility.PUBLIC : req.visibility());
-        return VideoJson.of(video, owner).withUpload(new VideoJson.Upload("/api/uploads", "/api/videos/" + video.id() + "/source"));
+        return renderer.render(video, Optional.of(owner.id()))
+                .withUpload(new VideoJson.Upload("/api/uploads", "/api/videos/" + video.id() + "/source"));
     }
 
     @PutMapping("/api/videos/{id}/source")
@@ -85,12 +89,12 @@ class VideoController {
         if (!service.receiveSource(video.id(), request.getInputStream(), maxUploadBytes)) {
             throw ApiException.conflict("This video already has its file.");
         }
-        return ResponseEntity.accepted().body(json(reload(video.id())));
+        return ResponseEntity.accepted().body(renderer.render(reload(video.id()), Caller.of(jwt)));
     }
 
     @GetMapping("/api/videos/{id}")
     VideoJson get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return json(visible(jwt, id));
+        return renderer.render(visible(jwt, id), Caller.of(jwt));
     }
 
     @PatchMapping("/api/videos/{id}")
@@ -98,7 +102,7 @@ class VideoController {
         Video video = owned(jwt, id);
         if (req.title() != null && req.title().isBlank()) throw ApiException.badRequest("Give the video a title.");
         service.updateMetadata(video, req.title() == null ? null : req.title().strip(), req.description(), req.visibility());
-        return json(reload(video.id()));
+        return renderer.render(reload(video.id()), Caller.of(jwt));
     }
 
     @DeleteMapping("/api/videos/{id}")
@@ -116,7 +120,7 @@ class VideoController {
         List<Video> found = videos.findByOwner(owner.id(), self, cursor == null ? null : Cursor.decode(cursor), limit + 1);
         List<Video> page = found.subList(0, Math.min(limit, found.size()));
         String next = found.size() > limit ? new Cursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new Page<>(page.stream().map(v -> VideoJson.of(v, owner)).toList(), next);
+        return new Page<>(renderer.render(page, Caller.of(jwt)), next);
     }
 
     /** The video if the caller may see it: READY and not private, or their own. Otherwise 404, never 403. */
@@ -148,9 +152,5 @@ class VideoController {
 
     private User user(UUID id) {
         return users.findById(id).orElseThrow(() -> ApiException.unauthorized("The account is gone."));
-    }
-
-    private VideoJson json(Video v) {
-        return VideoJson.of(v, user(v.ownerId()));
     }
 }

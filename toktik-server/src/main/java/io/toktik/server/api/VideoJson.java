@@ -36,7 +36,7 @@ public record VideoJson(
                 null,
                 playable ? media + "hls/master.m3u8" : null,
                 v.readyRenditions().stream().map(VideoJson::rendition).toList(),
-                0, 0, 0, false, v.createdAt(), v.publishedAt(), null);
+                v.counts().views(), v.counts().likes(), v.counts().comments(), false, v.createdAt(), v.publishedAt(), null);
     }
 
     public VideoJson withUpload(Upload upload) {
