@@ -44,7 +44,9 @@ class DatabaseConfiguration {
         config.setJdbcUrl(url);
         if (user != null && !user.isBlank()) config.setUsername(user);
         if (password != null && !password.isBlank()) config.setPassword(password);
-        config.setMaximumPoolSize(20);
+        // Small pools: several processes share one PostgreSQL (max_connections is often 100).
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(2);
         return new HikariDataSource(config);
     }
 

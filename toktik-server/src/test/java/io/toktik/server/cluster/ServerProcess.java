@@ -40,7 +40,10 @@ final class ServerProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
-            return new ServerProcess(name, port, log, builder.start());
+            Process process = builder.start();
+            // However the test JVM ends, its servers end with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new ServerProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
