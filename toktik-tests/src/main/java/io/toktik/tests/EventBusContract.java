@@ -172,16 +172,20 @@ public abstract class EventBusContract {
     @Test
     void eventPublishedOnOneNode_reachesSubscribersOnEveryNode() {
         String t = topic("user");
-        Inbox onNode1 = new Inbox(), onNode2 = new Inbox();
-        node1.subscribe(t, onNode1);
-        node2.subscribe(t, onNode2);
+        List<EventBus> nodes = List.of(node1, node2);
+        List<Inbox> inboxes = new ArrayList<>();
+        for (EventBus node : nodes) {
+            Inbox inbox = new Inbox();
+            node.subscribe(t, inbox);
+            inboxes.add(inbox);
+        }
 
-        node1.publish(event(t, "from-1"));
-        node2.publish(event(t, "from-2"));
+        for (int i = 0; i < nodes.size(); i++) nodes.get(i).publish(event(t, "from-node-" + (i + 1)));
 
-        onNode1.awaitCount(2);
-        onNode2.awaitCount(2);
-        assertThat(onNode2.types()).containsExactlyInAnyOrder("from-1", "from-2");
+        for (Inbox inbox : inboxes) {
+            inbox.awaitCount(2);
+            assertThat(inbox.types()).containsExactlyInAnyOrder("from-node-1", "from-node-2");
+        }
     }
 
     /** A topic no other test (nor another run against the same server) uses, such as {@code video:<uuid>}. */

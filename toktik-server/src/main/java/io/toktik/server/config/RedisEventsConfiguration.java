@@ -24,7 +24,7 @@ class RedisEventsConfiguration {
                 bus.ping();
                 return Health.up().build();
             } catch (RuntimeException e) {
-                return Health.down(e).build();
+                return Health.down().withDetail("reason", e.toString()).build();
             }
         };
     }
