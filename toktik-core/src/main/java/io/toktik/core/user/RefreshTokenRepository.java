@@ -41,5 +41,14 @@ public final class RefreshTokenRepository {
                 .param(tokenHash).update();
     }
 
+    /**
+     * Revokes every refresh token of a user except those of {@code keepFamily} (the session that asked; null keeps
+     * none): after a password change, every other session must sign in again.
+     */
+    public void revokeAllOfUserExcept(UUID userId, UUID keepFamily) {
+        jdbc.sql("update refresh_tokens set revoked = true where user_id = ? and not revoked and family_id is distinct from cast(? as uuid)")
+                .params(userId, keepFamily).update();
+    }
+
     public record Use(UUID userId, UUID familyId) {}
 }

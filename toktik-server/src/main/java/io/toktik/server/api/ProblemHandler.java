@@ -1,10 +1,12 @@
 package io.toktik.server.api;
 
 import io.toktik.core.storage.BlobTooLargeException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +56,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape."));
+    }
+
+    /** PostgreSQL refuses some input outright (SQLSTATE class 22: a NUL character, a number out of range). */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail dataAccess(DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request contains a value that cannot be stored (such as a NUL character).");
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import io.toktik.core.video.RenditionInfo;
 import io.toktik.core.video.Video;
 import io.toktik.core.video.VideoStatus;
 import io.toktik.core.video.Visibility;
+import io.toktik.server.auth.UserJson;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,11 +26,16 @@ public record VideoJson(
 
     public record Upload(String tusEndpoint, String putUrl) {}
 
+    /** With plain media URLs: right for public videos only (see {@code MediaUrls}). */
     public static VideoJson of(Video v, User owner) {
+        return of(v, owner, "/media/" + v.id() + "/");
+    }
+
+    /** @param media where the video's media files are served, ending in {@code /} (signed for non-public videos) */
+    public static VideoJson of(Video v, User owner, String media) {
         boolean playable = v.status() == VideoStatus.READY;
-        String media = "/media/" + v.id() + "/";
         return new VideoJson(v.id().toString(),
-                new Owner(owner.id().toString(), owner.username(), owner.displayName(), null),
+                new Owner(owner.id().toString(), owner.username(), owner.displayName(), UserJson.avatarUrl(owner)),
                 v.title(), v.description(), v.hashtags(), v.visibility(), v.status(), v.progress(), v.error(),
                 v.durationMs(), v.width(), v.height(),
                 v.hasPoster() ? media + "poster.jpg" : null,
@@ -43,6 +49,12 @@ public record VideoJson(
         return new VideoJson(id, owner, title, description, hashtags, visibility, status, progress, error, durationMs,
                 width, height, thumbnailUrl, storyboard, hlsUrl, renditions, viewCount, likeCount, commentCount,
                 likedByMe, createdAt, publishedAt, upload);
+    }
+
+    public VideoJson withLikedByMe(boolean liked) {
+        return new VideoJson(id, owner, title, description, hashtags, visibility, status, progress, error, durationMs,
+                width, height, thumbnailUrl, storyboard, hlsUrl, renditions, viewCount, likeCount, commentCount,
+                liked, createdAt, publishedAt, upload);
     }
 
     private static Rendition rendition(RenditionInfo r) {

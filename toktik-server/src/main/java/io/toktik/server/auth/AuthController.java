@@ -5,6 +5,7 @@ import io.toktik.core.user.User;
 import io.toktik.core.user.UserRepository;
 import io.toktik.server.api.ApiException;
 import io.toktik.server.config.ConditionalOnRole;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -33,14 +34,16 @@ class AuthController {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
+    private final LoginThrottle throttle;
     private final Clock clock;
     /** Compared against when the user does not exist, so both cases take the same time. */
     private final String decoyHash;
 
-    AuthController(UserRepository users, PasswordEncoder passwords, TokenService tokens, Clock clock) {
+    AuthController(UserRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.throttle = throttle;
         this.clock = clock;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -53,7 +56,7 @@ class AuthController {
             String password,
             @Email(message = "Not an email address.") @Size(max = 254) String email) {}
 
-    record LoginRequest(@NotBlank(message = "Enter your username.") String username,
+    record LoginRequest(@NotBlank(message = "Enter your username.") @Size(max = 100, message = "Not a username.") String username,
                         @NotBlank(message = "Enter your password.") String password) {}
 
     record RefreshRequest(@NotBlank(message = "The refresh token is missing.") String refreshToken) {}
@@ -78,11 +81,19 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/login")
-    Session login(@Valid @RequestBody LoginRequest req) {
+    Session login(@Valid @RequestBody LoginRequest req, HttpServletRequest http) {
+        String address = http.getRemoteAddr();
+        throttle.blocked(req.username(), address).ifPresent(wait -> {
+            throw new TooManyAttempts(wait);
+        });
         User user = users.findByUsername(req.username()).orElse(null);
         boolean matches = req.password().getBytes(StandardCharsets.UTF_8).length <= 72
                 && passwords.matches(req.password(), user != null ? user.passwordHash() : decoyHash);
-        if (user == null || !matches) throw ApiException.unauthorized(BAD_CREDENTIALS);
+        if (user == null || !matches) {
+            throttle.failed(req.username(), address);
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        throttle.succeeded(req.username());
         return Session.of(user, tokens.issue(user));
     }
 

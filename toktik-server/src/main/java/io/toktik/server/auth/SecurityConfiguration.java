@@ -3,6 +3,7 @@ package io.toktik.server.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.toktik.core.ratelimit.RateLimiter;
 import io.toktik.server.config.TokTikProperties;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable()) // no cookies: tokens travel in the Authorization header only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/ws").permitAll() // the realtime gateway verifies its clients' tokens itself
                         .requestMatchers(HttpMethod.POST, "/api/auth/**").permitAll()
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
@@ -57,6 +59,11 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SigningKey key) throws JOSEException {
         return NimbusJwtDecoder.withPublicKey(key.rsaKey().toRSAPublicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(RateLimiter limiter, TokTikProperties props) {
+        return new LoginThrottle(limiter, props.ratelimit());
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class TokenService {
     static final String ISSUER = "toktik";
+    /** The access-token claim naming the refresh-token family (the session) it was issued with. */
+    public static final String FAMILY_CLAIM = "fam";
 
     private final JwtEncoder encoder;
     private final RefreshTokenRepository refreshTokens;
@@ -58,6 +61,21 @@ public class TokenService {
         refreshTokens.revokeFamilyOf(hash(refreshToken));
     }
 
+    /** Ends every session of the user but {@code keep} (null: every one): their refresh tokens stop working. */
+    public void revokeOtherSessions(UUID userId, UUID keep) {
+        refreshTokens.revokeAllOfUserExcept(userId, keep);
+    }
+
+    /** The session (refresh-token family) an access token was issued with, when it says. */
+    public static Optional<UUID> family(Jwt jwt) {
+        try {
+            String fam = jwt.getClaimAsString(FAMILY_CLAIM);
+            return fam == null ? Optional.empty() : Optional.of(UUID.fromString(fam));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The next pair of a login's family. */
     public Tokens issue(User user, UUID family) {
         Instant now = clock.instant();
@@ -65,6 +83,7 @@ public class TokenService {
                 .issuer(ISSUER)
                 .subject(user.id().toString())
                 .claim("username", user.username())
+                .claim(FAMILY_CLAIM, family.toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())

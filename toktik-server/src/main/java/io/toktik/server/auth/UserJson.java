@@ -8,6 +8,11 @@ public record UserJson(String id, String username, String displayName, String bi
                        Instant createdAt) {
 
     public static UserJson self(User u) {
-        return new UserJson(u.id().toString(), u.username(), u.displayName(), u.bio(), null, u.email(), u.createdAt());
+        return new UserJson(u.id().toString(), u.username(), u.displayName(), u.bio(), avatarUrl(u), u.email(), u.createdAt());
+    }
+
+    /** Where the user's profile picture is served ({@code /media/users/<id>/avatar-<n>.jpg}), or null when none. */
+    public static String avatarUrl(User u) {
+        return u.avatarKey() == null ? null : "/media/" + u.avatarKey();
     }
 }

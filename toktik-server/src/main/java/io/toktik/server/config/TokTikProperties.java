@@ -16,11 +16,14 @@ public record TokTikProperties(
         Storage storage,
         Queue queue,
         Events events,
+        Counters counters,
         Upload upload,
         Media media,
         Worker worker,
         Auth auth,
-        Realtime realtime) {
+        Realtime realtime,
+        RateLimit ratelimit,
+        Playback playback) {
 
     public record Db(String type, String url, String user, String password) {}
 
@@ -34,6 +37,9 @@ public record TokTikProperties(
     /** Where domain events travel between processes: {@code embedded} (this process only) or {@code redis}. */
     public record Events(String type, String redisUrl) {}
 
+    /** Where view counts wait before they are flushed to the database: {@code embedded} (memory) or {@code redis}. */
+    public record Counters(String type, String redisUrl, Duration flushInterval) {}
+
     public record Upload(long maxBytes) {}
 
     public record Media(String ffmpeg, int transcodeTimeoutFactor) {}
@@ -41,6 +47,16 @@ public record TokTikProperties(
     public record Worker(int concurrency, Set<String> jobs, Duration shutdownGrace, Duration lease) {}
 
     public record Auth(String jwtKeyFile, Duration accessTokenTtl, Duration refreshTokenTtl) {}
+
+    /**
+     * Where rate-limit counts live ({@code embedded}: this process; {@code redis}: shared by every api node), and the
+     * login limits: failures per account and per client address within one window.
+     */
+    public record RateLimit(String type, String redisUrl, int loginFailuresPerAccount, int loginFailuresPerAddress,
+                            Duration loginWindow) {}
+
+    /** Signed playback URLs of unlisted and private videos: the HMAC key file and how long a URL stays valid. */
+    public record Playback(String keyFile, Duration tokenTtl) {}
 
     /** Limits of the WebSocket gateway (realtime role): connections, subscriptions, message sizes, timings. */
     public record Realtime(

@@ -4,6 +4,8 @@ import io.toktik.core.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.AbstractResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
  * A stored blob as a Spring {@code Resource}, so MVC can answer byte ranges with 206. The blob is opened at the
@@ -16,6 +18,11 @@ final class BlobResource extends AbstractResource {
     BlobResource(String key, BlobStore.Blob blob) {
         this.key = key;
         this.blob = blob;
+    }
+
+    /** The blob as a response body: its local file when it has one (zero-copy), else streamed from the store. */
+    static Resource body(String key, BlobStore.Blob blob) {
+        return blob.localFile().<Resource>map(FileSystemResource::new).orElseGet(() -> new BlobResource(key, blob));
     }
 
     @Override

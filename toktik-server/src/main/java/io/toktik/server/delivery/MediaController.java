@@ -2,6 +2,8 @@ package io.toktik.server.delivery;
 
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
+import io.toktik.core.video.Visibility;
+import io.toktik.server.api.ApiException;
 import io.toktik.server.config.ConditionalOnRole;
 import io.toktik.server.config.TokTikProperties;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Serves a video's playlists, segments and images from blob storage, with their content types,
  * byte ranges (206) and cache headers. Playlist URIs are relative, so any HLS client plays the master URL.
  * With {@code TOKTIK_DELIVERY=redirect}, segments and images are answered with a redirect to a presigned URL of
- * the store instead; playlists are still served here, so that their relative URIs keep pointing at this server.
+ * the store instead (after the token check); playlists are still served here, so that their relative URIs keep
+ * pointing at this server.
  */
 @RestController
 @ConditionalOnRole(ConditionalOnRole.API)
@@ -35,21 +37,40 @@ class MediaController {
 
     private final BlobStore blobs;
     private final boolean redirect;
+    private final VideoVisibilities visibilities;
+    private final PlaybackTokens tokens;
 
-    MediaController(BlobStore blobs, TokTikProperties props) {
+    MediaController(BlobStore blobs, TokTikProperties props, VideoVisibilities visibilities, PlaybackTokens tokens) {
         this.blobs = blobs;
         this.redirect = props.storage().delivery() == TokTikProperties.Storage.Delivery.REDIRECT;
+        this.visibilities = visibilities;
+        this.tokens = tokens;
     }
 
+    /**
+     * A public video's files are served to anyone; an unlisted or private one's only under {@code t/<token>/}
+     * with a valid token for that video: none → 404 (as if absent), a wrong or expired one → 403.
+     */
     @GetMapping("/media/{videoId}/{*path}")
     ResponseEntity<Resource> serve(@PathVariable String videoId, @PathVariable String path) throws IOException {
-        String relative = path.startsWith("/") ? path.substring(1) : path;
+        MediaPath media = MediaPath.parse(path);
         Optional<UUID> id = uuid(videoId);
-        MediaTypes kind = MediaTypes.of(relative);
-        if (id.isEmpty() || kind == null || !BlobKeys.isSafeRelativePath(relative) || relative.equals("source")) {
+        MediaTypes kind = media == null ? null : MediaTypes.of(media.file());
+        if (id.isEmpty() || kind == null || !BlobKeys.isSafeRelativePath(media.file()) || media.file().equals("source")) {
             return ResponseEntity.notFound().build();
         }
-        String key = BlobKeys.videoPrefix(id.get()) + relative;
+        Optional<Visibility> visibility = visibilities.of(id.get());
+        if (visibility.isEmpty()) return ResponseEntity.notFound().build();
+        boolean open = visibility.get() == Visibility.PUBLIC;
+        if (!open && media.token() == null) return ResponseEntity.notFound().build();
+        if (!open && !tokens.valid(id.get(), media.token())) {
+            throw ApiException.forbidden("This playback link is not valid for this video, or has expired: load the video again.");
+        }
+        return respond(BlobKeys.videoPrefix(id.get()) + media.file(), kind,
+                visibility.get() == Visibility.PRIVATE ? kind.privateCache : kind.cache);
+    }
+
+    private ResponseEntity<Resource> respond(String key, MediaTypes kind, CacheControl cache) throws IOException {
         boolean playlist = kind == MediaTypes.MASTER_PLAYLIST || kind == MediaTypes.PLAYLIST;
         Optional<URI> direct = redirect && !playlist ? blobs.presignedGet(key, PRESIGNED_TTL) : Optional.empty();
         if (direct.isPresent()) {
@@ -61,18 +82,26 @@ class MediaController {
         }
         Optional<BlobStore.Blob> blob = blobs.get(key);
         if (blob.isEmpty()) return ResponseEntity.notFound().build();
-        Resource body = blob.get().localFile().<Resource>map(FileSystemResource::new)
-                .orElseGet(() -> new BlobResource(key, blob.get()));
         return ResponseEntity.ok()
                 .contentType(kind.type)
-                .cacheControl(kind.cache)
+                .cacheControl(cache)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                 .header("Access-Control-Allow-Origin", "*")
-                .body(body);
+                .body(BlobResource.body(key, blob.get()));
     }
 
-    private static Optional<UUID> uuid(String s) {
+    /** The file asked for, relative to the video, and the playback token when the path carries one. */
+    private record MediaPath(String token, String file) {
+        static MediaPath parse(String path) {
+            String relative = path.startsWith("/") ? path.substring(1) : path;
+            if (!relative.startsWith("t/")) return new MediaPath(null, relative);
+            int slash = relative.indexOf('/', 2);
+            return slash < 0 ? null : new MediaPath(relative.substring(2, slash), relative.substring(slash + 1));
+        }
+    }
+
+    static Optional<UUID> uuid(String s) {
         try {
             return Optional.of(UUID.fromString(s));
         } catch (IllegalArgumentException e) {

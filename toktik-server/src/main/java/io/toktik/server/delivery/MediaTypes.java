@@ -7,22 +7,28 @@ import org.springframework.http.MediaType;
 /** Content type and caching of each kind of media file. */
 enum MediaTypes {
     /** The master playlist gains renditions while they finish: cache it briefly. */
-    MASTER_PLAYLIST("application/vnd.apple.mpegurl", CacheControl.maxAge(Duration.ofSeconds(2)).cachePublic()),
+    MASTER_PLAYLIST("application/vnd.apple.mpegurl", Duration.ofSeconds(2), false),
     /** A rendition playlist is published only once complete. */
-    PLAYLIST("application/vnd.apple.mpegurl", CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()),
+    PLAYLIST("application/vnd.apple.mpegurl", Duration.ofMinutes(5), false),
     /** Segment names never change and are never rewritten. */
-    TS_SEGMENT("video/mp2t", CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()),
-    MP4_SEGMENT("video/mp4", CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()),
-    JPEG("image/jpeg", CacheControl.maxAge(Duration.ofHours(1)).cachePublic()),
-    WEBP("image/webp", CacheControl.maxAge(Duration.ofHours(1)).cachePublic()),
-    VTT("text/vtt", CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+    TS_SEGMENT("video/mp2t", Duration.ofDays(365), true),
+    MP4_SEGMENT("video/mp4", Duration.ofDays(365), true),
+    JPEG("image/jpeg", Duration.ofHours(1), false),
+    WEBP("image/webp", Duration.ofHours(1), false),
+    VTT("text/vtt", Duration.ofHours(1), false);
 
     final MediaType type;
+    /** For public videos: any cache may keep it. */
     final CacheControl cache;
+    /** For private videos: only the viewer's own cache. */
+    final CacheControl privateCache;
 
-    MediaTypes(String type, CacheControl cache) {
+    MediaTypes(String type, Duration maxAge, boolean immutable) {
         this.type = MediaType.parseMediaType(type);
-        this.cache = cache;
+        CacheControl shared = CacheControl.maxAge(maxAge).cachePublic();
+        CacheControl own = CacheControl.maxAge(maxAge).cachePrivate();
+        this.cache = immutable ? shared.immutable() : shared;
+        this.privateCache = immutable ? own.immutable() : own;
     }
 
     static MediaTypes of(String path) {

@@ -1,5 +1,6 @@
 package io.toktik.server.worker;
 
+import io.toktik.core.social.Notifier;
 import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoRepository;
 import io.toktik.media.MediaException;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Marks a video FAILED with a reason a person understands, and says so on the event bus. */
+/** Marks a video FAILED with a reason a person understands, says so on the event bus and notifies its owner. */
 final class InputProblems {
     private static final Logger log = LoggerFactory.getLogger(InputProblems.class);
     /** Problems of the file itself: no retry will fix them. */
@@ -19,10 +20,12 @@ final class InputProblems {
 
     private final VideoRepository videos;
     private final VideoEvents events;
+    private final Notifier notifier;
 
-    InputProblems(VideoRepository videos, VideoEvents events) {
+    InputProblems(VideoRepository videos, VideoEvents events, Notifier notifier) {
         this.videos = videos;
         this.events = events;
+        this.notifier = notifier;
     }
 
     static boolean isPermanent(MediaException e) {
@@ -33,6 +36,7 @@ final class InputProblems {
         if (videos.markFailed(videoId, code, message)) {
             log.info("Video {} failed: {} ({})", videoId, message, code);
             events.failed(videoId, code, message);
+            notifier.videoFailed(videoId, message);
         }
     }
 }

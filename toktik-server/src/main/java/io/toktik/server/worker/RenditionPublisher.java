@@ -1,5 +1,6 @@
 package io.toktik.server.worker;
 
+import io.toktik.core.social.Notifier;
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.video.RenditionInfo;
@@ -39,13 +40,16 @@ final class RenditionPublisher {
     private final VideoEvents events;
     private final TransactionTemplate tx;
     private final RenditionStats stats;
+    private final Notifier notifier;
 
-    RenditionPublisher(VideoRepository videos, BlobStore blobs, VideoEvents events, TransactionTemplate tx, RenditionStats stats) {
+    RenditionPublisher(VideoRepository videos, BlobStore blobs, VideoEvents events, TransactionTemplate tx, RenditionStats stats,
+                       Notifier notifier) {
         this.videos = videos;
         this.blobs = blobs;
         this.events = events;
         this.tx = tx;
         this.stats = stats;
+        this.notifier = notifier;
     }
 
     void publish(UUID videoId, Rendition rendition, boolean hasAudio, Path dir) throws Exception {
@@ -69,7 +73,10 @@ final class RenditionPublisher {
         }
         log.info("Video {}: published {} ({} segments, peak {} b/s){}", videoId, rendition.name(), m.segmentCount(),
                 m.peakBandwidth(), outcome == Outcome.FIRST ? ", now playable" : "");
-        if (outcome == Outcome.FIRST) events.ready(videoId, rendition.name());
+        if (outcome == Outcome.FIRST) {
+            events.ready(videoId, rendition.name());
+            notifier.videoReady(videoId);
+        }
         videos.findById(videoId).ifPresent(v -> events.progress(videoId, v.progress()));
     }
 

@@ -5,6 +5,7 @@ import io.toktik.core.queue.JobExecutor;
 import io.toktik.core.queue.JobHandler;
 import io.toktik.core.queue.JobRunner;
 import io.toktik.core.queue.JobStore;
+import io.toktik.core.social.Notifier;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoRepository;
@@ -54,8 +55,8 @@ class WorkerConfiguration {
     }
 
     @Bean
-    InputProblems inputProblems(VideoRepository videos, VideoEvents events) {
-        return new InputProblems(videos, events);
+    InputProblems inputProblems(VideoRepository videos, VideoEvents events, Notifier notifier) {
+        return new InputProblems(videos, events, notifier);
     }
 
     @Bean
@@ -67,8 +68,8 @@ class WorkerConfiguration {
     @Bean
     JobHandler transcodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                                    Ffmpeg ffmpeg, BlobStore blobs, TransactionTemplate tx, InputProblems problems,
-                                   TokTikProperties props) {
-        RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober));
+                                   TokTikProperties props, Notifier notifier) {
+        RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober), notifier);
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
                 new HlsEncoder(ffmpeg.inBackground()), publisher, problems, props.media().transcodeTimeoutFactor());
     }
