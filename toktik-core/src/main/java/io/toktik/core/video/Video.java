@@ -2,6 +2,7 @@ package io.toktik.core.video;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A video as stored: metadata, processing state and the renditions planned for it. */
@@ -31,6 +32,11 @@ public record Video(
 
     public boolean isOwnedBy(UUID userId) {
         return ownerId.equals(userId);
+    }
+
+    /** Who may see it: its owner always; anyone else once it is READY, unless it is PRIVATE. */
+    public boolean isVisibleTo(Optional<UUID> viewer) {
+        return viewer.map(this::isOwnedBy).orElse(false) || (status == VideoStatus.READY && visibility != Visibility.PRIVATE);
     }
 
     /** Renditions whose files are complete, lowest first. */

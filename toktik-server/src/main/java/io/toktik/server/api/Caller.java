@@ -5,14 +5,14 @@ import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The signed-in user behind a request, if any. */
-final class Caller {
+public final class Caller {
     private Caller() {}
 
-    static Optional<UUID> of(Jwt jwt) {
+    public static Optional<UUID> of(Jwt jwt) {
         return jwt == null ? Optional.empty() : Optional.of(UUID.fromString(jwt.getSubject()));
     }
 
-    static UUID required(Jwt jwt) {
+    public static UUID required(Jwt jwt) {
         return of(jwt).orElseThrow(() -> ApiException.unauthorized("Sign in first."));
     }
 }

@@ -114,7 +114,7 @@ class VideoController {
     @GetMapping("/api/users/{username}/videos")
     Page<VideoJson> byUser(@AuthenticationPrincipal Jwt jwt, @PathVariable String username,
                            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) throw ApiException.badRequest("limit must be between 1 and 100.");
+        PageLimits.check(limit);
         User owner = users.findByUsername(username).orElseThrow(() -> ApiException.notFound("User"));
         boolean self = Caller.of(jwt).map(owner.id()::equals).orElse(false);
         List<Video> found = videos.findByOwner(owner.id(), self, cursor == null ? null : Cursor.decode(cursor), limit + 1);
@@ -126,8 +126,7 @@ class VideoController {
     /** The video if the caller may see it: READY and not private, or their own. Otherwise 404, never 403. */
     private Video visible(Jwt jwt, String id) {
         Video video = find(id).orElseThrow(() -> ApiException.notFound("Video"));
-        boolean own = Caller.of(jwt).map(video::isOwnedBy).orElse(false);
-        if (own || (video.status() == VideoStatus.READY && video.visibility() != Visibility.PRIVATE)) return video;
+        if (video.isVisibleTo(Caller.of(jwt))) return video;
         throw ApiException.notFound("Video");
     }
 
@@ -139,11 +138,7 @@ class VideoController {
     }
 
     private Optional<Video> find(String id) {
-        try {
-            return videos.findById(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return PathIds.parse(id).flatMap(videos::findById);
     }
 
     private Video reload(UUID id) {

@@ -8,7 +8,6 @@ import io.toktik.rabbitmq.OutboxRelay;
 import io.toktik.rabbitmq.RabbitConnections;
 import io.toktik.rabbitmq.RabbitJobWorker;
 import java.time.Duration;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +44,9 @@ class RabbitQueueConfiguration {
 
     @Bean
     HealthIndicator rabbitmq(Connection connection) {
-        return () -> connection.isOpen() ? Health.up().build() : Health.down().withDetail("reason", "connection closed").build();
+        return HealthChecks.of(() -> {
+            if (!connection.isOpen()) throw new IllegalStateException("connection closed");
+        });
     }
 
     /** Nested configurations are scanned on their own: each repeats the outer condition. */

@@ -4,7 +4,6 @@ import io.toktik.core.ratelimit.InMemoryRateLimiter;
 import io.toktik.core.ratelimit.RateLimiter;
 import io.toktik.redis.RedisRateLimiter;
 import java.time.Clock;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,14 +30,7 @@ class RateLimitConfiguration {
 
         @Bean
         HealthIndicator redisRateLimit(RedisRateLimiter limiter) {
-            return () -> {
-                try {
-                    limiter.ping();
-                    return Health.up().build();
-                } catch (RuntimeException e) {
-                    return Health.down().withDetail("reason", e.toString()).build();
-                }
-            };
+            return HealthChecks.of(limiter::ping);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.toktik.server.config;
 
 import io.toktik.redis.RedisEventBus;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +18,6 @@ class RedisEventsConfiguration {
 
     @Bean
     HealthIndicator redis(RedisEventBus bus) {
-        return () -> {
-            try {
-                bus.ping();
-                return Health.up().build();
-            } catch (RuntimeException e) {
-                return Health.down().withDetail("reason", e.toString()).build();
-            }
-        };
+        return HealthChecks.of(bus::ping);
     }
 }

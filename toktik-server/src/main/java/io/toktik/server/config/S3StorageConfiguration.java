@@ -1,11 +1,9 @@
 package io.toktik.server.config;
 
-import io.toktik.core.storage.BlobStore;
 import io.toktik.s3.S3BlobStore;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +29,6 @@ class S3StorageConfiguration {
 
     @Bean
     HealthIndicator s3(S3BlobStore store) {
-        return () -> {
-            try {
-                store.checkBucket();
-                return Health.up().build();
-            } catch (IOException e) {
-                return Health.down().withDetail("reason", e.getMessage()).build();
-            }
-        };
+        return HealthChecks.of(store::checkBucket);
     }
 }

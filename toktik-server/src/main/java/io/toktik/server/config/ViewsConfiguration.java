@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,14 +86,7 @@ class ViewsConfiguration {
 
         @Bean
         HealthIndicator redisCounters(RedisViewCounter counter) {
-            return () -> {
-                try {
-                    counter.ping();
-                    return Health.up().build();
-                } catch (RuntimeException e) {
-                    return Health.down().withDetail("reason", e.toString()).build();
-                }
-            };
+            return HealthChecks.of(counter::ping);
         }
     }
 }

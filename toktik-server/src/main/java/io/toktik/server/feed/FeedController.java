@@ -1,5 +1,7 @@
 package io.toktik.server.feed;
 
+import io.toktik.server.api.Caller;
+import io.toktik.server.api.PageLimits;
 import io.toktik.core.Page;
 import io.toktik.core.feed.FeedQueries;
 import io.toktik.core.feed.FeedTab;
@@ -32,12 +34,12 @@ class FeedController {
     Page<VideoJson> feed(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "foryou") String tab,
                          @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int limit) {
         FeedTab feed = FeedTab.parse(tab);
-        int n = Callers.limit(limit);
-        Optional<UUID> caller = Callers.of(jwt);
+        int n = PageLimits.check(limit);
+        Optional<UUID> caller = Caller.of(jwt);
         RankCursor after = cursor == null || cursor.isEmpty() ? null : RankCursor.decode(cursor, feed.key());
         List<Ranked> found = switch (feed) {
             case LATEST -> feeds.latest(after, n + 1);
-            case FOLLOWING -> feeds.following(Callers.required(jwt), after, n + 1);
+            case FOLLOWING -> feeds.following(Caller.required(jwt), after, n + 1);
             case TRENDING -> feeds.trending(after, n + 1);
             case FORYOU -> feeds.forYou(caller.orElse(null), after, n + 1);
         };

@@ -1,5 +1,7 @@
 package io.toktik.server.feed;
 
+import io.toktik.server.api.Caller;
+import io.toktik.server.api.PageLimits;
 import io.toktik.core.Page;
 import io.toktik.core.feed.RankCursor;
 import io.toktik.core.feed.Ranked;
@@ -49,12 +51,12 @@ class SearchController {
         String query = q.replace("\u0000", "").strip(); // PostgreSQL text cannot hold NUL
         if (query.isEmpty()) throw ApiException.badRequest("Say what to search for: q must not be empty.");
         if (query.length() > MAX_QUERY) throw ApiException.badRequest("q must be at most " + MAX_QUERY + " characters.");
-        int n = Callers.limit(limit);
+        int n = PageLimits.check(limit);
         List<String> tags = query.startsWith("#") ? Hashtags.parse(query) : List.of();
         String order = tags.isEmpty() ? "words" : "tag";
         RankCursor after = cursor == null || cursor.isEmpty() ? null : RankCursor.decode(cursor, order);
         List<Ranked> found = tags.isEmpty() ? search.words(query, after, n + 1) : search.hashtag(tags.getFirst(), after, n + 1);
-        Page<VideoJson> videos = pages.page(found, n, order, Callers.of(jwt));
+        Page<VideoJson> videos = pages.page(found, n, order, Caller.of(jwt));
         List<UserJson> users = after != null || !tags.isEmpty() ? List.of()
                 : search.users(query, USERS).stream().map(UserJson::of).toList();
         return new Result(videos.items(), users, videos.nextCursor());

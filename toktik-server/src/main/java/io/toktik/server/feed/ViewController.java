@@ -1,5 +1,6 @@
 package io.toktik.server.feed;
 
+import io.toktik.server.api.Caller;
 import io.toktik.core.video.Video;
 import io.toktik.core.video.VideoRepository;
 import io.toktik.core.video.VideoStatus;
@@ -48,7 +49,7 @@ class ViewController {
     @PostMapping("/api/videos/{id}/views")
     ResponseEntity<ViewResult> view(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                     @Valid @RequestBody ViewRequest req, HttpServletRequest request) {
-        Optional<UUID> caller = Callers.of(jwt);
+        Optional<UUID> caller = Caller.of(jwt);
         Video video = watchable(id, caller);
         boolean counted = ViewPolicy.watchedEnough(req.watchedMs(), video.durationMs())
                 && counter.record(video.id(), viewer(caller, request));

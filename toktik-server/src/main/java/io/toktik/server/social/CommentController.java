@@ -1,5 +1,7 @@
 package io.toktik.server.social;
 
+import io.toktik.server.api.Caller;
+import io.toktik.server.api.PathIds;
 import io.toktik.core.Cursor;
 import io.toktik.core.Page;
 import io.toktik.core.social.Comment;
@@ -54,7 +56,7 @@ class CommentController {
     @GetMapping("/api/videos/{id}/comments")
     Page<CommentJson> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int limit) {
-        Video video = visible.find(id, Callers.of(jwt));
+        Video video = visible.find(id, Caller.of(jwt));
         return Pages.of(comments.page(video.id(), Pages.after(cursor), Pages.checkLimit(limit) + 1), limit,
                 c -> new Cursor(c.createdAt(), c.id()), CommentJson::of);
     }
@@ -62,7 +64,7 @@ class CommentController {
     @PostMapping("/api/videos/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     CommentJson post(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody PostRequest req) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         Video video = visible.find(id, Optional.of(me));
         String text = CommentText.validate(req.text());
         Comment parent = req.parentId() == null ? null : parent(video, req.parentId());
@@ -75,8 +77,8 @@ class CommentController {
 
     @DeleteMapping("/api/comments/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        UUID me = Callers.required(jwt);
-        Comment comment = comments.find(Callers.id(id, "Comment")).orElseThrow(() -> ApiException.notFound("Comment"));
+        UUID me = Caller.required(jwt);
+        Comment comment = comments.find(PathIds.require(id, "Comment")).orElseThrow(() -> ApiException.notFound("Comment"));
         boolean videoOwner = videos.findById(comment.videoId()).map(v -> v.isOwnedBy(me)).orElse(false);
         if (!comment.author().id().equals(me) && !videoOwner) {
             throw ApiException.forbidden("Only its author or the video's owner may delete a comment.");
@@ -88,7 +90,7 @@ class CommentController {
 
     /** The top-level comment of this video that a reply answers. */
     private Comment parent(Video video, String parentId) {
-        Comment parent = Callers.parse(parentId).flatMap(comments::find).filter(c -> c.videoId().equals(video.id()))
+        Comment parent = PathIds.parse(parentId).flatMap(comments::find).filter(c -> c.videoId().equals(video.id()))
                 .orElseThrow(() -> new InvalidField("parentId", "No such comment on this video."));
         if (parent.isReply()) throw new InvalidField("parentId", "Reply to the top-level comment: replies have one level.");
         return parent;

@@ -1,5 +1,6 @@
 package io.toktik.server.social;
 
+import io.toktik.server.api.Caller;
 import io.toktik.core.social.JdbcLikeRepository;
 import io.toktik.core.social.LikeState;
 import io.toktik.core.social.Notifier;
@@ -36,7 +37,7 @@ class LikeController {
 
     @PutMapping("/api/videos/{id}/like")
     LikeJson like(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         Video video = videos.find(id, Optional.of(me));
         LikeState state = publishIfChanged(video, likes.like(video.id(), me));
         if (state.changed()) notifier.liked(video, me);
@@ -45,7 +46,7 @@ class LikeController {
 
     @DeleteMapping("/api/videos/{id}/like")
     LikeJson unlike(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         Video video = videos.find(id, Optional.of(me));
         LikeState state = publishIfChanged(video, likes.unlike(video.id(), me));
         return new LikeJson(state.liked(), state.likeCount());

@@ -1,5 +1,7 @@
 package io.toktik.server.social;
 
+import io.toktik.server.api.Caller;
+import io.toktik.server.api.PathIds;
 import io.toktik.core.Cursor;
 import io.toktik.core.social.JdbcNotificationRepository;
 import io.toktik.core.social.Notification;
@@ -33,7 +35,7 @@ class NotificationController {
     @GetMapping("/api/notifications")
     NotificationPage list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String cursor,
                           @RequestParam(defaultValue = "20") int limit) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         var page = Pages.of(notifications.page(me, Pages.after(cursor), Pages.checkLimit(limit) + 1), limit,
                 n -> new Cursor(n.createdAt(), n.id()), Notification::data);
         return new NotificationPage(page.items(), page.nextCursor(), notifications.unreadCount(me));
@@ -41,9 +43,9 @@ class NotificationController {
 
     @PostMapping("/api/notifications/read")
     ResponseEntity<Void> read(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) ReadRequest req) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         List<UUID> ids = req == null || req.ids() == null ? null
-                : req.ids().stream().flatMap(id -> Callers.parse(id).stream()).toList();
+                : req.ids().stream().flatMap(id -> PathIds.parse(id).stream()).toList();
         notifications.markRead(me, ids);
         return ResponseEntity.noContent().build();
     }

@@ -1,5 +1,6 @@
 package io.toktik.server.social;
 
+import io.toktik.server.api.Caller;
 import io.toktik.core.social.JdbcFollowRepository;
 import io.toktik.core.social.Notifier;
 import io.toktik.core.user.User;
@@ -35,12 +36,12 @@ class UserController {
 
     @GetMapping("/api/users/{username}")
     ProfileJson profile(@AuthenticationPrincipal Jwt jwt, @PathVariable String username) {
-        return profile(user(username), Callers.of(jwt));
+        return profile(user(username), Caller.of(jwt));
     }
 
     @PutMapping("/api/users/{username}/follow")
     ProfileJson follow(@AuthenticationPrincipal Jwt jwt, @PathVariable String username) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         User followee = user(username);
         if (followee.id().equals(me)) throw ApiException.badRequest("You cannot follow yourself.");
         if (follows.follow(me, followee.id())) notifier.followed(followee.id(), me);
@@ -49,7 +50,7 @@ class UserController {
 
     @DeleteMapping("/api/users/{username}/follow")
     ProfileJson unfollow(@AuthenticationPrincipal Jwt jwt, @PathVariable String username) {
-        UUID me = Callers.required(jwt);
+        UUID me = Caller.required(jwt);
         User followee = user(username);
         follows.unfollow(me, followee.id());
         return profile(followee, Optional.of(me));

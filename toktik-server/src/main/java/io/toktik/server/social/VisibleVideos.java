@@ -1,9 +1,8 @@
 package io.toktik.server.social;
 
+import io.toktik.server.api.PathIds;
 import io.toktik.core.video.Video;
 import io.toktik.core.video.VideoRepository;
-import io.toktik.core.video.VideoStatus;
-import io.toktik.core.video.Visibility;
 import io.toktik.server.api.ApiException;
 import io.toktik.server.config.ConditionalOnRole;
 import java.util.Optional;
@@ -21,9 +20,8 @@ class VisibleVideos {
     }
 
     Video find(String id, Optional<UUID> caller) {
-        Video video = videos.findById(Callers.id(id, "Video")).orElseThrow(() -> ApiException.notFound("Video"));
-        boolean own = caller.map(video::isOwnedBy).orElse(false);
-        if (own || (video.status() == VideoStatus.READY && video.visibility() != Visibility.PRIVATE)) return video;
+        Video video = videos.findById(PathIds.require(id, "Video")).orElseThrow(() -> ApiException.notFound("Video"));
+        if (video.isVisibleTo(caller)) return video;
         throw ApiException.notFound("Video");
     }
 }
