@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,16 +115,7 @@ public final class RabbitJobWorker implements AutoCloseable {
                 }
             }
         }
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                threads.shutdownNow();
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.close();
+        executor.stop(threads, shutdownGrace);
         try {
             if (channel != null && channel.isOpen()) channel.close();
         } catch (Exception ignored) {

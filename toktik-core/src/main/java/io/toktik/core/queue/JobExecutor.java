@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -89,6 +90,23 @@ public final class JobExecutor implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Could not renew the lease of job {}: {}", job.id(), e.toString());
         }
+    }
+
+    /**
+     * Lets the jobs running on {@code threads} finish within {@code grace}, interrupts the rest, then hands back
+     * what this worker still holds: a stopping worker finishes or requeues its jobs.
+     */
+    public void stop(ExecutorService threads, Duration grace) {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                threads.shutdownNow();
+                threads.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     /** Hands back, uncounted, the jobs this worker still holds. */

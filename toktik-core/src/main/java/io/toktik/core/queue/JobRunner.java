@@ -70,16 +70,7 @@ public final class JobRunner implements AutoCloseable {
         if (!running) return;
         running = false;
         wakeUp();
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                threads.shutdownNow();
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.close();
+        executor.stop(threads, shutdownGrace);
     }
 
     private static void sleepQuietly(Duration d) {
