@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,6 +36,11 @@ public abstract class EventBusContract {
 
     /** A bus on the backend under test; called twice per test, for two nodes that must see each other's events. */
     protected abstract EventBus newBus();
+
+    /** How often the subscribe/unsubscribe race is run: enough to hit a window of a few instructions in-process. */
+    protected int raceRounds() {
+        return 3000;
+    }
 
     @BeforeEach
     void startNodes() {
@@ -110,6 +118,30 @@ public abstract class EventBusContract {
         again.awaitCount(1);
         assertThat(gone.types()).isEmpty();
         assertThat(again.types()).containsExactly("heard");
+    }
+
+    @Test
+    void subscribeRacingTheLastUnsubscribe_keepsTheNewSubscription() throws Exception {
+        for (int round = 0; round < raceRounds(); round++) {
+            String t = topic("video");
+            AutoCloseable leaving = node1.subscribe(t, new Inbox());
+            Inbox arriving = new Inbox();
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<Void> unsubscribed = CompletableFuture.runAsync(() -> {
+                await(start);
+                try {
+                    leaving.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await(start);
+            node1.subscribe(t, arriving);
+            unsubscribed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            node1.publish(event(t, "after-race"));
+            arriving.awaitCount(1);
+        }
     }
 
     @Test
@@ -191,6 +223,14 @@ public abstract class EventBusContract {
     /** A topic no other test (nor another run against the same server) uses, such as {@code video:<uuid>}. */
     protected static String topic(String kind) {
         return kind + ":" + UUID.randomUUID();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("The other thread never arrived", e);
+        }
     }
 
     protected static DomainEvent event(String topic, String type) {

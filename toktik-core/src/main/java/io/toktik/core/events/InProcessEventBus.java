@@ -27,7 +27,12 @@ public final class InProcessEventBus implements EventBus {
 
     @Override
     public AutoCloseable subscribe(String topic, Consumer<DomainEvent> listener) {
-        listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+        // Added inside the map's atomic update, so a concurrent last unsubscribe cannot drop the list it lands in.
+        listeners.compute(topic, (t, list) -> {
+            List<Consumer<DomainEvent>> current = list == null ? new CopyOnWriteArrayList<>() : list;
+            current.add(listener);
+            return current;
+        });
         return () -> listeners.computeIfPresent(topic, (t, list) -> {
             list.remove(listener);
             return list.isEmpty() ? null : list;

@@ -7,6 +7,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.toktik.server.Playback;
 import io.toktik.server.TestApi;
+import io.toktik.server.realtime.WsClient;
 import io.toktik.tests.RealServers;
 import io.toktik.tests.S3Server;
 import io.toktik.tests.TestClips;
@@ -38,13 +39,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 
 /**
- * TokTik as separate services on loopback — 2 × api, 2 × worker, 1 × realtime, each its own JVM from the
+ * TokTik as separate services on loopback — 2 × api, 2 × worker, 2 × realtime, each its own JVM from the
  * packaged jar — over the real PostgreSQL, RabbitMQ and Redis of this machine and an S3 server (s3proxy).
- * A worker killed mid-transcode and a broker restart lose nothing.
+ * Events raised on an api node reach clients on every realtime node; a worker killed mid-transcode, a broker
+ * restart and a realtime node killed under its clients lose nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(4);
 
     private static S3Server s3;
@@ -53,6 +55,8 @@ class ClusterIT {
     private static final List<ServerProcess> nodes = new ArrayList<>();
     private static ServerProcess api1, api2;
     private static final List<ServerProcess> workers = new ArrayList<>();
+    private static final List<ServerProcess> gateways = new ArrayList<>();
+    private static String publicVideo;
     private static TestClips clips;
     private static String token;
 
@@ -89,8 +93,12 @@ class ClusterIT {
         api2 = node("api-2", "api");
         workers.add(node("worker-1", "worker"));
         workers.add(node("worker-2", "worker"));
-        ServerProcess realtime = node("realtime-1", "realtime");
-        for (ServerProcess p : List.of(api2, workers.get(0), workers.get(1), realtime)) p.awaitReady(READY_TIMEOUT);
+        gateways.add(node("realtime-1", "realtime"));
+        gateways.add(node("realtime-2", "realtime"));
+        List<ServerProcess> starting = new ArrayList<>(List.of(api2));
+        starting.addAll(workers);
+        starting.addAll(gateways);
+        for (ServerProcess p : starting) p.awaitReady(READY_TIMEOUT);
 
         clips = Playback.clips();
         token = new TestApi(api1.url("")).newUser("cluster");
@@ -120,10 +128,54 @@ class ClusterIT {
         assertThat(video.get("status").asString()).isEqualTo("READY");
         Playback.assertDecodesCompletely(api2.url(video.get("hlsUrl").asString()), video.get("renditions").size());
         assertNoOrphans(id, video);
+        publicVideo = id;
     }
 
     @Test
     @Order(3)
+    void eventsRaisedOnApiNodes_reachClientsOnBothRealtimeNodes() {
+        String fan = new TestApi(api1.url("")).newUser("fan");
+        try (WsClient onFirst = WsClient.connect(ws(gateways.get(0), null));
+             WsClient onSecond = WsClient.connect(ws(gateways.get(1), null));
+             WsClient ownerOnSecond = WsClient.connect(ws(gateways.get(1), token))) {
+            onFirst.follow("video:" + publicVideo);
+            onSecond.follow("video:" + publicVideo);
+            ownerOnSecond.follow("user:me");
+
+            assertThat(new TestApi(api2.url("")).putBytes("/api/videos/" + publicVideo + "/like", fan, new byte[0]).status()).isEqualTo(200);
+            for (WsClient client : List.of(onFirst, onSecond)) {
+                assertThat(next(client, "video.likes").get("data").get("likeCount").asLong()).isEqualTo(1);
+            }
+            assertThat(next(ownerOnSecond, "notification").get("data").get("type").asString()).isEqualTo("LIKE");
+
+            assertThat(new TestApi(api1.url("")).post("/api/videos/" + publicVideo + "/comments", fan, Map.of("text", "seen from both")).status())
+                    .isEqualTo(201);
+            for (WsClient client : List.of(onFirst, onSecond)) {
+                assertThat(next(client, "comment.created").get("data").get("text").asString()).isEqualTo("seen from both");
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void realtimeNodeKilled_itsClientsReconnectToTheOtherAndKeepReceiving() {
+        String fan = new TestApi(api1.url("")).newUser("fan");
+        ServerProcess victim = gateways.getFirst();
+        try (WsClient client = WsClient.connect(ws(victim, null))) {
+            client.follow("video:" + publicVideo);
+            victim.kill();
+            client.awaitClose();
+        }
+        gateways.remove(victim);
+        try (WsClient again = WsClient.connect(ws(gateways.getFirst(), null))) { // the client's duty: reconnect elsewhere, resubscribe
+            again.follow("video:" + publicVideo);
+            new TestApi(api2.url("")).putBytes("/api/videos/" + publicVideo + "/like", fan, new byte[0]);
+            assertThat(next(again, "video.likes").get("data").get("likeCount").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Order(5)
     void workerKilledWhileTranscoding_videoBecomesReadyExactlyOnce() throws Exception {
         List<String> readyEvents = new CopyOnWriteArrayList<>();
         String id;
@@ -156,7 +208,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void brokerRestartWhileJobsAreQueued_losesNothing() throws Exception {
         workers.forEach(ServerProcess::close); // graceful: nobody consumes, jobs wait in RabbitMQ
         workers.clear();
@@ -181,6 +233,18 @@ class ClusterIT {
         ServerProcess p = ServerProcess.start(name, freePort(), nodeEnv, dir);
         nodes.add(p);
         return p;
+    }
+
+    private static String ws(ServerProcess gateway, String accessToken) {
+        return gateway.url("/ws").replaceFirst("^http", "ws") + (accessToken == null ? "" : "?access_token=" + accessToken);
+    }
+
+    /** The next frame of that type, skipping others (a like also moves counts the test does not look at). */
+    private static JsonNode next(WsClient client, String type) {
+        while (true) {
+            JsonNode frame = client.next();
+            if (type.equals(frame.path("type").asString())) return frame;
+        }
     }
 
     private static String upload(ServerProcess api, Path clip) {

@@ -16,14 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A WebSocket client on the JDK's {@link WebSocket}, as a third-party client would use it: sends JSON, collects frames, records the close. */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** How long to wait for something that should come; never reached when the gateway works. */
     private static final long PATIENCE_SECONDS = 30;
 
     /** How a connection ended: a close code from the server, or -1 when it broke without one. */
-    record Closed(int code, String reason) {}
+    public record Closed(int code, String reason) {}
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -37,7 +37,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** @param url {@code ws://host:port/ws}, with {@code ?access_token=} or not */
-    static WsClient connect(String url) {
+    public static WsClient connect(String url) {
         return connect(url, true);
     }
 
@@ -52,28 +52,28 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    void send(String text) {
+    public void send(String text) {
         ws.sendText(text, true).join();
     }
 
-    void send(Map<String, ?> message) {
+    public void send(Map<String, ?> message) {
         send(JSON.writeValueAsString(message));
     }
 
     /** Subscribes and returns the answer: {@code subscribed} or an {@code error}. */
-    JsonNode subscribe(String topic) {
+    public JsonNode subscribe(String topic) {
         send(Map.of("op", "subscribe", "topic", topic));
         return next();
     }
 
     /** Subscribes and checks that it worked. */
-    void follow(String topic) {
+    public void follow(String topic) {
         JsonNode answer = subscribe(topic);
         assertThat(answer.get("type").asString()).as(answer.toString()).isEqualTo("subscribed");
     }
 
     /** The next frame; fails when none comes. */
-    JsonNode next() {
+    public JsonNode next() {
         try {
             JsonNode frame = frames.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
             if (frame == null) {
@@ -88,7 +88,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** How the server ended the connection; fails when it stays open. */
-    Closed awaitClose() {
+    public Closed awaitClose() {
         try {
             return closed.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -96,7 +96,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
