@@ -17,8 +17,6 @@ public final class HlsEncoder {
     static final int KEYFRAME_SECONDS = 2;
     static final int SEGMENT_SECONDS = 4;
     public static final String PLAYLIST = "index.m3u8";
-    private static final int MAX_FRAME_RATE = 60;
-    private static final int DEFAULT_FRAME_RATE = 30;
     private static final int MAIN_PROFILE_MAX_SHORT_SIDE = 360;
     private static final int SMALL_RENDITION_FACTOR = 3;
 
@@ -70,10 +68,9 @@ public final class HlsEncoder {
         return renditions.stream().allMatch(r -> r.shortSide() * SMALL_RENDITION_FACTOR <= sourceShortSide);
     }
 
-    /** Output frame rate: the source's, rounded, at most 60; 30 when unknown. */
+    /** Output frame rate: see {@link VideoFilters#frameRate}. */
     static int frameRate(VideoStream video) {
-        long rounded = Math.round(video.frameRate());
-        return rounded <= 0 ? DEFAULT_FRAME_RATE : (int) Math.min(rounded, MAX_FRAME_RATE);
+        return VideoFilters.frameRate(video);
     }
 
     private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
@@ -87,7 +84,7 @@ public final class HlsEncoder {
         args.addAll(Ffmpeg.localInput(source));
         args.addAll(List.of("-filter_complex", filterGraph(info.video(), renditions, fps), "-vsync", "cfr"));
         for (int i = 0; i < renditions.size(); i++) {
-            args.addAll(output(i, renditions.get(i), info.audio(), fps, outDir.toAbsolutePath()));
+            args.addAll(output(i, renditions.get(i), info, fps, outDir.toAbsolutePath()));
         }
         return args;
     }
@@ -111,7 +108,8 @@ public final class HlsEncoder {
         return graph.toString();
     }
 
-    private static List<String> output(int i, Rendition r, AudioStream audio, int fps, Path outDir) {
+    private static List<String> output(int i, Rendition r, MediaInfo info, int fps, Path outDir) {
+        AudioStream audio = info.audio();
         Path dir = outDir.resolve(r.name());
         String gop = String.valueOf(fps * KEYFRAME_SECONDS);
         List<String> args = new ArrayList<>(List.of(
@@ -127,7 +125,7 @@ public final class HlsEncoder {
                 "-force_key_frames", String.format(Locale.ROOT, "expr:gte(t,n_forced*%d)", KEYFRAME_SECONDS)));
         if (audio != null) {
             args.addAll(List.of(
-                    "-map", "0:" + audio.index(),
+                    "-map", "0:" + audio.index(), "-af", VideoFilters.audio(info),
                     "-c:a", "aac", "-b:a", String.valueOf(r.audioBitrate() > 0 ? r.audioBitrate() : 128_000),
                     "-ac", "2", "-ar", "48000"));
         }

@@ -28,7 +28,7 @@ public final class LadderPlanner {
         int sourceLong = Math.max(video.displayWidth(), video.displayHeight());
         boolean portrait = video.displayHeight() > video.displayWidth();
         double aspect = (double) sourceLong / sourceShort;
-        boolean highFrameRate = video.frameRate() > 30.5;
+        boolean highFrameRate = VideoFilters.frameRate(video) > 30;
 
         List<Rendition> ladder = new ArrayList<>();
         for (int rung : SHORT_SIDES) {

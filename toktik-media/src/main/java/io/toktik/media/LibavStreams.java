@@ -4,6 +4,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_color_primaries_name;
+import static org.bytedeco.ffmpeg.global.avutil.av_color_space_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_color_transfer_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
@@ -39,8 +41,11 @@ final class LibavStreams {
         return new VideoStream(stream.index(), codec, par.width(), par.height(), rotation(par),
                 name(av_get_pix_fmt_name(par.format()), "unknown"), bitDepth(par.format()),
                 average > 0 ? average : base, variable, name(av_color_transfer_name(par.color_trc()), "unknown"),
+                name(av_color_primaries_name(par.color_primaries()), "unknown"),
+                name(av_color_space_name(par.color_space()), "unknown"),
                 fieldOrder(par.field_order()), profile, level, Math.max(par.bit_rate(), 0),
-                codec.equals("h264") ? AvcCodecString.of(extradata(par), profile, level) : null);
+                codec.equals("h264") ? AvcCodecString.of(extradata(par), profile, level) : null,
+                durationMs(stream));
     }
 
     static AudioStream audio(AVStream stream) {
@@ -58,6 +63,14 @@ final class LibavStreams {
             return 0;
         }
         return Math.round(stream.duration() * rate(stream.time_base()) * frameRate);
+    }
+
+    /** The stream's own duration in milliseconds; 0 when the container does not say. */
+    static long durationMs(AVStream stream) {
+        if (stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) {
+            return 0;
+        }
+        return Math.round(stream.duration() * rate(stream.time_base()) * 1000);
     }
 
     /** Clockwise degrees for display, from the display matrix (which stores the counter-clockwise angle). */

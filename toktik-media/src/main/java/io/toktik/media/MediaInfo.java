@@ -26,6 +26,11 @@ public record MediaInfo(long durationMs, String formatName, long bitRate, VideoS
         this(durationMs, formatName, bitRate, video, audio, List.of(video));
     }
 
+    /** How long the picture lasts, which the output must match: the video stream's own duration, else the file's. */
+    public long videoDurationMs() {
+        return video.durationMs() > 0 ? video.durationMs() : durationMs;
+    }
+
     public boolean hasAudio() {
         return audio != null;
     }

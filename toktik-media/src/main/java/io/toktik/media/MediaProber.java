@@ -163,10 +163,7 @@ public final class MediaProber {
         if (context.duration() != AV_NOPTS_VALUE && context.duration() > 0) {
             return context.duration() / 1000;
         }
-        if (video.duration() != AV_NOPTS_VALUE && video.duration() > 0) {
-            return Math.round(video.duration() * LibavStreams.rate(video.time_base()) * 1000);
-        }
-        return 0;
+        return LibavStreams.durationMs(video);
     }
 
     private static MediaException openFailure(int rc, boolean network, String url) {

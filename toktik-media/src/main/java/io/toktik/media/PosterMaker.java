@@ -1,23 +1,25 @@
 package io.toktik.media;
 
 import io.toktik.media.MediaException.Code;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
-/** Makes a JPEG poster (long side at most 1280, rotation applied) from a representative, non-black frame. */
+/** Makes a JPEG poster (long side at most 1280, rotation applied) from the most detailed of a few candidate frames. */
 public final class PosterMaker {
 
     static final int MAX_LONG_SIDE = 1280;
-    private static final double WINDOW_SECONDS = 3;
-    private static final int MAX_CANDIDATE_FRAMES = 60;
+    static final int CANDIDATES = 5;
+    private static final double WINDOW_SECONDS = 10;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String FAILED = "We couldn't make a preview picture.";
 
     private final Ffmpeg ffmpeg;
 
@@ -26,43 +28,54 @@ public final class PosterMaker {
     }
 
     /**
-     * Writes the poster to {@code outJpeg}, replacing it atomically. ffmpeg's {@code thumbnail} filter picks the
-     * most typical frame of a 3 s window starting at min(1 s, duration / 3), so sub-second clips work too.
+     * Writes the poster to {@code outJpeg}, replacing it atomically. One ffmpeg run takes five frames evenly spread
+     * over the first 10 s (or the whole clip when shorter, so sub-second clips work too); the one with the highest
+     * {@link FrameScore} wins, so a black or blank opening is skipped.
      */
     public void poster(Path source, MediaInfo info, Path outJpeg) throws MediaException {
-        Path target = outJpeg.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            Files.createDirectories(target.getParent());
-            ffmpeg.run(arguments(source, info, partial), TIMEOUT).orThrow("We couldn't make a preview picture.");
-            if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
-                throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't make a preview picture.",
-                        "ffmpeg wrote no frame to " + partial);
-            }
-            move(partial, target);
+        try (ScratchDir scratch = ScratchDir.beside(outJpeg)) {
+            ffmpeg.run(arguments(source, info, scratch.resolve("candidate-%d.jpg")), TIMEOUT).orThrow(FAILED);
+            ScratchDir.move(best(scratch.path()), outJpeg.toAbsolutePath());
         } catch (IOException e) {
-            throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't make a preview picture.", e.toString(), e);
-        } finally {
-            deleteQuietly(partial);
+            throw new MediaException(Code.TRANSCODE_FAILED, FAILED, e.toString(), e);
         }
     }
 
-    private static List<String> arguments(Path source, MediaInfo info, Path out) {
+    private static Path best(Path dir) throws IOException, MediaException {
+        Path best = null;
+        double bestScore = -1;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path candidate : files.sorted().toList()) {
+                BufferedImage image = ImageIO.read(candidate.toFile());
+                double score = image == null ? -1 : FrameScore.of(image).value();
+                if (score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+        }
+        if (best == null) {
+            throw new MediaException(Code.TRANSCODE_FAILED, FAILED, "ffmpeg wrote no readable frame to " + dir);
+        }
+        return best;
+    }
+
+    private static List<String> arguments(Path source, MediaInfo info, Path outPattern) {
         VideoStream video = info.video();
-        double start = Math.min(1.0, info.durationMs() / 3000.0);
-        int candidates = (int) Math.max(1, Math.min(MAX_CANDIDATE_FRAMES, video.frameRate() * WINDOW_SECONDS));
+        double window = info.durationMs() > 0 ? Math.min(WINDOW_SECONDS, info.durationMs() / 1000.0) : WINDOW_SECONDS;
+        double step = window / CANDIDATES;
         List<String> filters = new ArrayList<>(VideoFilters.normalize(video));
+        filters.add(String.format(Locale.ROOT, "fps=%.6f", 1 / step));
         int[] size = posterSize(video.displayWidth(), video.displayHeight());
         filters.add(VideoFilters.scale(size[0], size[1]));
-        filters.add("thumbnail=" + candidates);
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
-                "-ss", String.format(Locale.ROOT, "%.3f", start),
-                "-t", String.format(Locale.ROOT, "%.3f", WINDOW_SECONDS)));
+                "-ss", String.format(Locale.ROOT, "%.3f", step / 2),
+                "-t", String.format(Locale.ROOT, "%.3f", window)));
         args.addAll(Ffmpeg.localInput(source));
         args.addAll(List.of("-map", "0:" + video.index(),
                 "-vf", VideoFilters.chain(filters),
-                "-frames:v", "1", "-q:v", "3", "-map_metadata", "-1",
-                "-f", "image2", "-c:v", "mjpeg", "-update", "1", out.toString()));
+                "-frames:v", String.valueOf(CANDIDATES), "-q:v", "3", "-map_metadata", "-1",
+                "-f", "image2", "-c:v", "mjpeg", outPattern.toString()));
         return args;
     }
 
@@ -72,23 +85,7 @@ public final class PosterMaker {
         return new int[] {even(width * factor), even(height * factor)};
     }
 
-    private static int even(double value) {
+    static int even(double value) {
         return (int) Math.max(2, 2 * Math.round(value / 2));
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Best effort: a stale .part file is overwritten next time.
-        }
     }
 }

@@ -15,15 +15,19 @@ import java.util.Set;
  * @param frameRate         frames per second (average, else the container's base rate); 0 when not known
  * @param variableFrameRate true when the average and base frame rates differ notably
  * @param colorTransfer     ffmpeg transfer characteristic name, e.g. {@code bt709}, {@code smpte2084}
+ * @param colorPrimaries    ffmpeg color primaries name, e.g. {@code bt709}, {@code bt2020}; {@code unknown} when untagged
+ * @param colorSpace        ffmpeg matrix coefficients name, e.g. {@code bt709}, {@code bt2020nc}; {@code unknown} when untagged
  * @param fieldOrder        {@code progressive}, {@code tt}, {@code bb}, {@code tb}, {@code bt} or {@code unknown}
  * @param profile           codec profile number (H.264: 66, 77, 100, ...); -1 when not known
  * @param level             codec level number (H.264: 31 for 3.1); -1 when not known
  * @param bitRate           bits per second; 0 when not known
  * @param codecString       RFC 6381 codec string, e.g. {@code avc1.64001f} (H.264 only, else null)
+ * @param durationMs        the stream's own duration (audio may last longer or shorter); 0 when not known
  */
 public record VideoStream(int index, String codec, int width, int height, int rotation, String pixelFormat,
                           int bitDepth, double frameRate, boolean variableFrameRate, String colorTransfer,
-                          String fieldOrder, int profile, int level, long bitRate, String codecString) {
+                          String colorPrimaries, String colorSpace, String fieldOrder, int profile, int level,
+                          long bitRate, String codecString, long durationMs) {
 
     private static final Set<String> HDR_TRANSFERS = Set.of("smpte2084", "arib-std-b67");
     private static final Set<String> INTERLACED_ORDERS = Set.of("tt", "bb", "tb", "bt");
@@ -51,6 +55,11 @@ public record VideoStream(int index, String codec, int width, int height, int ro
 
     public boolean interlaced() {
         return INTERLACED_ORDERS.contains(fieldOrder);
+    }
+
+    /** True when the top field comes first ({@code tt}, {@code tb}); meaningful only when {@link #interlaced()}. */
+    public boolean topFieldFirst() {
+        return fieldOrder.startsWith("t");
     }
 
     private boolean quarterTurn() {

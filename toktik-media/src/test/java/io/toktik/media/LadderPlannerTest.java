@@ -134,7 +134,7 @@ class LadderPlannerTest {
 
     static MediaInfo source(int width, int height, int rotation, double fps, boolean audio) {
         VideoStream video = new VideoStream(0, "h264", width, height, rotation, "yuv420p", 8, fps, false, "bt709",
-                "progressive", 100, 40, 0, null);
+                "bt709", "bt709", "progressive", 100, 40, 0, null, 10_000);
         return new MediaInfo(10_000, "mov,mp4,m4a,3gp,3g2,mj2", 0, video,
                 audio ? new AudioStream(1, "aac", 2, 48_000, 128_000) : null);
     }

@@ -16,6 +16,11 @@ public final class TestClips {
     private static final Duration GENERATE_TIMEOUT = Duration.ofMinutes(5);
     private static final String H264 = "-c:v libx264 -preset ultrafast -pix_fmt yuv420p";
     private static final String AAC = "-c:a aac -shortest";
+    private static final String HDR_TAGS = " -color_trc %s -color_primaries bt2020 -colorspace bt2020nc";
+    /** The tone of the first audio track of {@link #twoAudioTracks()}, and of every other clip's audio. */
+    public static final int FIRST_TRACK_HZ = 440;
+    /** The tone of the second, default audio track of {@link #twoAudioTracks()}. */
+    public static final int DEFAULT_TRACK_HZ = 1000;
 
     private final ClipCache cache;
     private final FfmpegProcess ffmpeg;
@@ -88,16 +93,69 @@ public final class TestClips {
                 + " -vf select='lt(t,1)+not(mod(n,3))' -vsync vfr " + H264);
     }
 
-    /** 320x240 H.264 coded as interlaced fields, top field first, 2 s. */
+    /**
+     * 320x240 interlaced H.264, 2 s: 60 fps pictures woven into 30 frames of two fields each (top field first), coded
+     * as interlaced and flagged {@code tt}.
+     */
     public Path interlaced() {
-        return make("interlaced.mp4", testsrc(320, 240, 30, 2)
-                + " " + H264 + " -flags +ildct+ilme -x264opts tff=1 -field_order tt");
+        return make("interlaced-fields.mp4", testsrc(320, 240, 60, 2)
+                + " -vf tinterlace=mode=interleave_top,setfield=tff " + H264
+                + " -flags +ildct+ilme -x264opts tff=1 -field_order tt");
     }
 
-    /** 320x240 10-bit H.264 tagged HDR10: PQ (SMPTE 2084) transfer, BT.2020 primaries, 2 s. */
+    /** 320x240 10-bit H.264 (High 10) tagged HDR10: PQ (SMPTE 2084) transfer, BT.2020 primaries, 2 s, with audio. */
     public Path hdr() {
-        return make("hdr.mp4", testsrc(320, 240, 30, 2) + " -c:v libx264 -preset ultrafast -pix_fmt yuv420p10le"
-                + " -color_trc smpte2084 -color_primaries bt2020 -colorspace bt2020nc");
+        return make("hdr-pq-h264.mp4", testsrc(320, 240, 30, 2) + " " + sine(2)
+                + " -c:v libx264 -preset ultrafast -pix_fmt yuv420p10le" + HDR_TAGS.formatted("smpte2084") + " " + AAC);
+    }
+
+    /** 320x240 10-bit HEVC (Main 10) tagged HDR10 (PQ, BT.2020), 2 s: what recent phones record. */
+    public Path hdrHevc() {
+        return make("hdr-pq-hevc.mp4", testsrc(320, 240, 30, 2)
+                + " -c:v libx265 -preset ultrafast -x265-params log-level=error -tag:v hvc1 -pix_fmt yuv420p10le"
+                + HDR_TAGS.formatted("smpte2084"));
+    }
+
+    /** 320x240 10-bit H.264 tagged HLG (ARIB STD-B67 transfer, BT.2020 primaries), 2 s. */
+    public Path hlg() {
+        return make("hdr-hlg-h264.mp4", testsrc(320, 240, 30, 2)
+                + " -c:v libx264 -preset ultrafast -pix_fmt yuv420p10le" + HDR_TAGS.formatted("arib-std-b67"));
+    }
+
+    /** 320x240 H.264 at {@code fps} frames per second (e.g. 120 or 100), 2 s, with audio. */
+    public Path highFrameRate(int fps) {
+        return make("fps-" + fps + ".mp4", testsrc(320, 240, fps, 2) + " " + sine(2) + " " + H264 + " " + AAC);
+    }
+
+    /**
+     * 320x240 H.264, 2 s, with two AAC tracks: the first a {@value #FIRST_TRACK_HZ} Hz tone, the second a
+     * {@value #DEFAULT_TRACK_HZ} Hz tone and the only one marked default.
+     */
+    public Path twoAudioTracks() {
+        return make("two-audio-tracks.mp4", testsrc(320, 240, 30, 2) + " " + sine(2, FIRST_TRACK_HZ) + " "
+                + sine(2, DEFAULT_TRACK_HZ) + " -map 0:v -map 1:a -map 2:a " + H264 + " -c:a aac"
+                + " -disposition:a:0 0 -disposition:a:1 default");
+    }
+
+    /** 2 s of video with 3 s of audio. */
+    public Path audioLongerThanVideo() {
+        return make("audio-longer.mp4", testsrc(320, 240, 30, 2) + " " + sine(3) + " " + H264 + " -c:a aac");
+    }
+
+    /** 3 s of video with 1 s of audio. */
+    public Path audioShorterThanVideo() {
+        return make("audio-shorter.mp4", testsrc(320, 240, 30, 3) + " " + sine(1) + " " + H264 + " -c:a aac");
+    }
+
+    /** 3 s of video whose 2 s of audio start 0.7 s in (an edit list delays the audio track). */
+    public Path audioStartingLate() {
+        return make("audio-late.mp4", testsrc(320, 240, 30, 3) + " -itsoffset 0.7 " + sine(2) + " " + H264
+                + " -c:a aac");
+    }
+
+    /** 320x240 H.264 + AAC, 0.5 s. */
+    public Path halfSecond() {
+        return make("half-second.mp4", testsrc(320, 240, 30, 0.5) + " " + sine(0.5) + " " + H264 + " " + AAC);
     }
 
     /** MPEG-4 Part 2 (DivX/Xvid era) in MP4, 2 s. */
@@ -120,9 +178,9 @@ public final class TestClips {
         return make("sub-second.mp4", testsrc(320, 240, 30, 0.4) + " " + H264);
     }
 
-    /** One second of black, then 2 s of the test pattern: a poster must not pick the black part. */
+    /** Two seconds of black, then 2 s of the test pattern: a poster must not pick the black part. */
     public Path blackStart() {
-        return make("black-start.mp4", "-f lavfi -i color=black:size=320x240:rate=30:duration=1 "
+        return make("black-start-2s.mp4", "-f lavfi -i color=black:size=320x240:rate=30:duration=2 "
                 + testsrc(320, 240, 30, 2) + " -filter_complex [0:v][1:v]concat=n=2:v=1[v] -map [v] " + H264);
     }
 
@@ -172,7 +230,12 @@ public final class TestClips {
     }
 
     private static String sine(double seconds) {
-        return String.format(Locale.ROOT, "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=%.3f", seconds);
+        return sine(seconds, FIRST_TRACK_HZ);
+    }
+
+    private static String sine(double seconds, int hertz) {
+        return String.format(Locale.ROOT, "-f lavfi -i sine=frequency=%d:sample_rate=48000:duration=%.3f", hertz,
+                seconds);
     }
 
     private static double seconds(Duration length) {
