@@ -90,6 +90,20 @@ public abstract class RepositoriesContract {
     }
 
     @Test
+    void posterAndStoryboard_areFlaggedIndependently() {
+        Video v = insert(Visibility.PUBLIC, 0);
+        assertThat(v.hasPoster() || v.hasStoryboard()).isFalse();
+
+        videos.markStoryboardReady(v.id());
+        Video withStoryboard = videos.findById(v.id()).orElseThrow();
+        assertThat(withStoryboard.hasStoryboard()).isTrue();
+        assertThat(withStoryboard.hasPoster()).isFalse();
+
+        videos.markPosterReady(v.id());
+        assertThat(videos.findById(v.id()).orElseThrow().hasPoster()).isTrue();
+    }
+
+    @Test
     void recordProbe_twice_keepsTheLadderPlannedFirst() {
         Video v = insert(Visibility.PUBLIC, 0);
         videos.recordProbe(v.id(), 1000, 640, 360, List.of(RenditionInfo.planned("240p", 426, 240)));
@@ -141,7 +155,7 @@ public abstract class RepositoriesContract {
     private Video insert(Visibility visibility, int minutesAgo) {
         Instant created = Instant.now().minus(minutesAgo, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         Video v = new Video(UUID.randomUUID(), owner.id(), "t", "", List.of(), visibility, VideoStatus.UPLOADING, 0, null,
-                null, null, null, false, List.of(), Video.Counts.NONE, created, null);
+                null, null, null, false, false, List.of(), Video.Counts.NONE, created, null);
         videos.insert(v);
         return v;
     }

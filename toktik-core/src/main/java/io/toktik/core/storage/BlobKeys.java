@@ -25,6 +25,11 @@ public final class BlobKeys {
         return videoPrefix(videoId) + "poster.jpg";
     }
 
+    /** The storyboard's sprite, relative to the video's prefix (and to its media URL). */
+    public static final String STORYBOARD_IMAGE = "storyboard/sprite.jpg";
+    /** The storyboard's WebVTT index, beside the sprite: its cues name the sprite relatively ({@code sprite.jpg#xywh=}). */
+    public static final String STORYBOARD_VTT = "storyboard/storyboard.vtt";
+
     /** True for a relative path of plain names (no {@code ..}, no leading slash, no odd characters). */
     public static boolean isSafeRelativePath(String path) {
         return path != null && path.length() <= 200 && SAFE_PATH.matcher(path).matches();

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcVideoRepository implements VideoRepository {
     private static final String COLUMNS = """
             id, owner_id, title, description, hashtags, visibility, status, progress, error_code, error_message,
-            duration_ms, width, height, has_poster, view_count, like_count, comment_count, created_at, published_at""";
+            duration_ms, width, height, has_poster, has_storyboard, view_count, like_count, comment_count, created_at, published_at""";
 
     private final JdbcClient jdbc;
 
@@ -107,6 +107,11 @@ public final class JdbcVideoRepository implements VideoRepository {
     }
 
     @Override
+    public void markStoryboardReady(UUID id) {
+        jdbc.sql("update videos set has_storyboard = true, updated_at = now() where id = ?").param(id).update();
+    }
+
+    @Override
     public boolean markFailed(UUID id, String code, String message) {
         return jdbc.sql("""
                 update videos set status = 'FAILED', error_code = ?, error_message = ?, updated_at = now()
@@ -130,7 +135,7 @@ public final class JdbcVideoRepository implements VideoRepository {
         List<Video> result = new ArrayList<>(videos.size());
         for (Video v : videos) {
             result.add(new Video(v.id(), v.ownerId(), v.title(), v.description(), v.hashtags(), v.visibility(),
-                    v.status(), v.progress(), v.error(), v.durationMs(), v.width(), v.height(), v.hasPoster(),
+                    v.status(), v.progress(), v.error(), v.durationMs(), v.width(), v.height(), v.hasPoster(), v.hasStoryboard(),
                     byVideo.getOrDefault(v.id(), List.of()), v.counts(), v.createdAt(), v.publishedAt()));
         }
         return result;
@@ -169,6 +174,7 @@ public final class JdbcVideoRepository implements VideoRepository {
                 rs.getObject("width", Integer.class),
                 rs.getObject("height", Integer.class),
                 rs.getBoolean("has_poster"),
+                rs.getBoolean("has_storyboard"),
                 List.of(),
                 new Video.Counts(rs.getLong("view_count"), rs.getLong("like_count"), rs.getLong("comment_count")),
                 instant(rs.getTimestamp("created_at")),

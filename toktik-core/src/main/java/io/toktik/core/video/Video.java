@@ -20,6 +20,7 @@ public record Video(
         Integer width,
         Integer height,
         boolean hasPoster,
+        boolean hasStoryboard,
         List<RenditionInfo> renditions,
         Counts counts,
         Instant createdAt,

@@ -10,14 +10,17 @@ public final class VideoJobs {
     public static final String TRANSCODE = "transcode";
     /** Make the poster image. */
     public static final String POSTER = "poster";
+    /** Make the storyboard (seek-preview sprite and its WebVTT index). */
+    public static final String STORYBOARD = "storyboard";
 
     /** Every kind there is. */
-    public static final Set<String> KINDS = Set.of(PROBE, TRANSCODE, POSTER);
+    public static final Set<String> KINDS = Set.of(PROBE, TRANSCODE, POSTER, STORYBOARD);
 
     public static final int PRIORITY_PROBE = 0;
     public static final int PRIORITY_FIRST_RENDITION = 10;
     public static final int PRIORITY_POSTER = 20;
     public static final int PRIORITY_MORE_RENDITIONS = 30;
+    public static final int PRIORITY_STORYBOARD = 40;
 
     private VideoJobs() {}
 }

@@ -31,6 +31,8 @@ public interface VideoRepository {
 
     void markPosterReady(UUID id);
 
+    void markStoryboardReady(UUID id);
+
     /** Marks a video FAILED unless it is already playable; false when it was READY or gone. */
     boolean markFailed(UUID id, String code, String message);
 

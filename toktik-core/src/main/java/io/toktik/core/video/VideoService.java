@@ -35,7 +35,7 @@ public final class VideoService {
 
     public Video create(UUID ownerId, String title, String description, Visibility visibility) {
         Video video = new Video(UUID.randomUUID(), ownerId, title, description, Hashtags.parse(title, description),
-                visibility, VideoStatus.UPLOADING, 0, null, null, null, null, false, List.of(), Video.Counts.NONE,
+                visibility, VideoStatus.UPLOADING, 0, null, null, null, null, false, false, List.of(), Video.Counts.NONE,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), null);
         videos.insert(video);
         return video;

@@ -1,6 +1,7 @@
 package io.toktik.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.user.User;
 import io.toktik.core.video.RenditionInfo;
 import io.toktik.core.video.Video;
@@ -39,7 +40,7 @@ public record VideoJson(
                 v.title(), v.description(), v.hashtags(), v.visibility(), v.status(), v.progress(), v.error(),
                 v.durationMs(), v.width(), v.height(),
                 v.hasPoster() ? media + "poster.jpg" : null,
-                null,
+                v.hasStoryboard() ? new Storyboard(media + BlobKeys.STORYBOARD_IMAGE, media + BlobKeys.STORYBOARD_VTT) : null,
                 playable ? media + "hls/master.m3u8" : null,
                 v.readyRenditions().stream().map(VideoJson::rendition).toList(),
                 v.counts().views(), v.counts().likes(), v.counts().comments(), false, v.createdAt(), v.publishedAt(), null);

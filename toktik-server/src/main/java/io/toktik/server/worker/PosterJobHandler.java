@@ -1,40 +1,26 @@
 package io.toktik.server.worker;
 
-import io.toktik.core.queue.Job;
-import io.toktik.core.queue.JobHandler;
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.video.Video;
 import io.toktik.core.video.VideoJobs;
 import io.toktik.core.video.VideoRepository;
-import io.toktik.core.video.VideoStatus;
 import io.toktik.media.MediaException;
 import io.toktik.media.MediaInfo;
 import io.toktik.media.MediaProber;
 import io.toktik.media.PosterMaker;
+import java.io.IOException;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Makes a video's poster image from a representative frame. */
-final class PosterJobHandler implements JobHandler {
-    private static final Logger log = LoggerFactory.getLogger(PosterJobHandler.class);
-
-    private final VideoRepository videos;
-    private final BlobStore blobs;
-    private final TransactionTemplate tx;
-    private final MediaWorkspace workspace;
-    private final MediaProber prober;
+/** Makes a video's poster image from the best of a few candidate frames. */
+final class PosterJobHandler extends ImageJobHandler {
     private final PosterMaker posters;
 
     PosterJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx, MediaWorkspace workspace,
                      MediaProber prober, PosterMaker posters) {
-        this.videos = videos;
-        this.blobs = blobs;
-        this.tx = tx;
-        this.workspace = workspace;
-        this.prober = prober;
+        super(videos, blobs, tx, workspace, prober);
         this.posters = posters;
     }
 
@@ -44,27 +30,20 @@ final class PosterJobHandler implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) throws Exception {
-        Video video = videos.findById(job.videoId()).orElse(null);
-        if (video == null || video.status() == VideoStatus.FAILED || video.hasPoster()) return;
-        try (WorkArea area = workspace.open(job)) {
-            Path source = workspace.source(video.id(), area);
-            MediaInfo info = prober.probe(source);
-            Path poster = area.resolve("poster.jpg");
-            posters.poster(source, info, poster);
-            blobs.putFile(BlobKeys.poster(video.id()), poster);
-        } catch (MediaException e) {
-            log.warn("Video {}: no poster: {}", video.id(), e.getMessage());
-            return;
-        }
-        tx.executeWithoutResult(s -> {
-            if (videos.lock(video.id())) videos.markPosterReady(video.id());
-        });
-        if (videos.findById(video.id()).isEmpty()) blobs.deleteAll(BlobKeys.videoPrefix(video.id()));
+    boolean done(Video video) {
+        return video.hasPoster();
     }
 
     @Override
-    public void onGiveUp(Job job, Exception lastError) {
-        log.warn("Video {}: gave up making a poster: {}", job.videoId(), lastError.toString());
+    void make(UUID videoId, Path source, MediaInfo info, WorkArea area, BlobStore blobs)
+            throws MediaException, IOException {
+        Path poster = area.resolve("poster.jpg");
+        posters.poster(source, info, poster);
+        blobs.putFile(BlobKeys.poster(videoId), poster);
+    }
+
+    @Override
+    void markReady(VideoRepository videos, UUID videoId) {
+        videos.markPosterReady(videoId);
     }
 }

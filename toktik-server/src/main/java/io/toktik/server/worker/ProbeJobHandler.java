@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Probes an uploaded source and plans its ladder, then enqueues — in the same transaction — the lowest
- * rendition first, the poster, and the other renditions, so a playable video comes as soon as possible.
+ * rendition first, the poster, the other renditions and the storyboard, so a playable video comes as soon as possible.
  */
 final class ProbeJobHandler implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(ProbeJobHandler.class);
@@ -74,6 +74,7 @@ final class ProbeJobHandler implements JobHandler {
                 String rest = ladder.subList(1, ladder.size()).stream().map(Rendition::name).collect(Collectors.joining(","));
                 jobs.enqueue(new JobRequest(VideoJobs.TRANSCODE, video.id(), rest, VideoJobs.PRIORITY_MORE_RENDITIONS));
             }
+            jobs.enqueue(JobRequest.of(VideoJobs.STORYBOARD, video.id(), VideoJobs.PRIORITY_STORYBOARD));
         });
         log.info("Video {}: {} {}x{} {} ms → ladder {}", video.id(), info.video().codec(), info.video().displayWidth(),
                 info.video().displayHeight(), info.durationMs(), ladder.stream().map(Rendition::name).toList());

@@ -15,6 +15,7 @@ import io.toktik.media.LadderPlanner;
 import io.toktik.media.MediaProber;
 import io.toktik.media.PosterMaker;
 import io.toktik.media.RenditionStats;
+import io.toktik.media.StoryboardMaker;
 import io.toktik.server.config.ConditionalOnBackend;
 import io.toktik.server.config.ConditionalOnRole;
 import io.toktik.server.config.StartStopLifecycle;
@@ -78,6 +79,13 @@ class WorkerConfiguration {
     JobHandler posterJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx, MediaWorkspace workspace,
                                 MediaProber prober, Ffmpeg ffmpeg) {
         return new PosterJobHandler(videos, blobs, tx, workspace, prober, new PosterMaker(ffmpeg));
+    }
+
+    @Bean
+    JobHandler storyboardJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx,
+                                    MediaWorkspace workspace, MediaProber prober, Ffmpeg ffmpeg) {
+        return new StoryboardJobHandler(videos, blobs, tx, workspace, prober,
+                new StoryboardMaker(ffmpeg.inBackground()));
     }
 
     /** Runs the jobs of the kinds this worker takes ({@code TOKTIK_WORKER_JOBS}), whatever queue delivers them. */

@@ -41,7 +41,7 @@ final class Catalog {
                Instant publishedAt, Long durationMs) {
         UUID id = UUID.randomUUID();
         videos.insert(new Video(id, owner.id(), title, description, Hashtags.parse(title, description), visibility,
-                VideoStatus.UPLOADING, 0, null, null, null, null, false, List.of(), Video.Counts.NONE,
+                VideoStatus.UPLOADING, 0, null, null, null, null, false, false, List.of(), Video.Counts.NONE,
                 Instant.now(), null));
         jdbc.sql("update videos set status = ?, published_at = ?, duration_ms = ? where id = ?")
                 .params(status.name(), publishedAt == null ? null : Timestamp.from(publishedAt), durationMs, id).update();
