@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -92,27 +91,13 @@ class StoryboardIT extends ServerIT {
         return targets;
     }
 
-    private JsonNode create(String token, String visibility) {
-        TestApi.Response r = api.post("/api/videos", token, Map.of("title", "previews", "visibility", visibility));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json();
-    }
-
     /** Uploads the clip and waits until the video is READY with its poster and storyboard. */
     private JsonNode upload(JsonNode draft, String token, Path clip) throws InterruptedException {
-        String id = draft.get("id").asString();
-        assertThat(api.putFile("/api/videos/" + id + "/source", token, clip).status()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode video;
-        do {
-            video = api.get("/api/videos/" + id, token).json();
-            assertThat(video.get("status").asString()).as(String.valueOf(video.get("error"))).isNotEqualTo("FAILED");
-            if (video.get("status").asString().equals("READY") && !video.get("storyboard").isNull()
-                    && !video.get("thumbnailUrl").isNull()) {
-                return video;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no storyboard in time: " + video);
+        return new Uploads(api).upload(draft, token, clip, v -> v.get("status").asString().equals("READY")
+                && !v.get("storyboard").isNull() && !v.get("thumbnailUrl").isNull());
+    }
+
+    private JsonNode create(String token, String visibility) {
+        return new Uploads(api).create(token, visibility);
     }
 }

@@ -66,7 +66,7 @@ final class ProbeJobHandler implements JobHandler {
         List<Rendition> ladder = planner.plan(info);
         tx.executeWithoutResult(status -> {
             if (!videos.lock(video.id()) || !videos.findById(video.id()).orElseThrow().renditions().isEmpty()) return;
-            videos.recordProbe(video.id(), info.durationMs(), info.video().displayWidth(), info.video().displayHeight(),
+            videos.recordProbe(video.id(), info.videoDurationMs(), info.video().displayWidth(), info.video().displayHeight(),
                     ladder.stream().map(r -> RenditionInfo.planned(r.name(), r.width(), r.height())).toList());
             jobs.enqueue(new JobRequest(VideoJobs.TRANSCODE, video.id(), ladder.getFirst().name(), VideoJobs.PRIORITY_FIRST_RENDITION));
             jobs.enqueue(JobRequest.of(VideoJobs.POSTER, video.id(), VideoJobs.PRIORITY_POSTER));
