@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,6 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a worker that dies loses its lease and the job is claimed again.
  */
 public final class JobStore implements JobQueue {
+    private static final RowMapper<Job> CLAIMED = (rs, n) -> new Job(rs.getLong("id"), rs.getString("kind"),
+            rs.getObject("video_id", UUID.class), rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts"),
+            Duration.ofMillis(Math.max(0, rs.getLong("waited_ms"))));
     private final JdbcClient jdbc;
     private final Runnable onEnqueue;
 
@@ -39,12 +43,12 @@ public final class JobStore implements JobQueue {
                               and kind = any(:kinds)
                             order by priority, id limit 1
                             for update skip locked)
-                returning id, kind, video_id, payload, attempts, max_attempts""")
+                returning id, kind, video_id, payload, attempts, max_attempts,
+                          (extract(epoch from now() - run_after) * 1000)::bigint as waited_ms""")
                 .param("worker", workerId)
                 .param("lease", lease.toMillis() / 1000.0)
                 .param("kinds", kinds.toArray(String[]::new))
-                .query((rs, n) -> new Job(rs.getLong("id"), rs.getString("kind"), rs.getObject("video_id", UUID.class),
-                        rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                .query(CLAIMED)
                 .optional();
     }
 
@@ -58,12 +62,12 @@ public final class JobStore implements JobQueue {
                                 locked_until = now() + make_interval(secs => :lease)
                 where id = :id and dead_at is null and run_after <= now()
                   and (locked_until is null or locked_until < now())
-                returning id, kind, video_id, payload, attempts, max_attempts""")
+                returning id, kind, video_id, payload, attempts, max_attempts,
+                          (extract(epoch from now() - run_after) * 1000)::bigint as waited_ms""")
                 .param("worker", workerId)
                 .param("lease", lease.toMillis() / 1000.0)
                 .param("id", jobId)
-                .query((rs, n) -> new Job(rs.getLong("id"), rs.getString("kind"), rs.getObject("video_id", UUID.class),
-                        rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                .query(CLAIMED)
                 .optional();
     }
 
@@ -141,6 +145,26 @@ public final class JobStore implements JobQueue {
     public long pending() {
         return jdbc.sql("select count(*) from jobs where dead_at is null").query(Long.class).single();
     }
+
+    /** Per job kind: jobs due and unclaimed, running, dead, and how long the oldest due one has waited. */
+    public List<Depth> depth() {
+        return jdbc.sql("""
+                select kind,
+                       count(*) filter (where waiting) as waiting,
+                       count(*) filter (where dead_at is null and locked_until >= now()) as running,
+                       count(*) filter (where dead_at is not null) as dead,
+                       coalesce(extract(epoch from now() - min(run_after) filter (where waiting)), 0) as oldest_wait
+                from (select *, dead_at is null and run_after <= now()
+                                and (locked_until is null or locked_until < now()) as waiting
+                      from jobs) j
+                group by kind""")
+                .query((rs, n) -> new Depth(rs.getString("kind"), rs.getLong("waiting"), rs.getLong("running"),
+                        rs.getLong("dead"), Duration.ofMillis(Math.round(rs.getDouble("oldest_wait") * 1000))))
+                .list();
+    }
+
+    /** The {@code jobs} table's state for one kind of job. */
+    public record Depth(String kind, long waiting, long running, long dead, Duration oldestWait) {}
 
     public void deleteForVideo(UUID videoId) {
         jdbc.sql("delete from jobs where video_id = ?").param(videoId).update();

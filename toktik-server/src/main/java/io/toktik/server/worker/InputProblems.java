@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Marks a video FAILED with a reason a person understands, says so on the event bus and notifies its owner. */
+/**
+ * Marks a video FAILED with a reason a person understands, says so on the event bus, notifies its owner and counts
+ * it against the pipeline stage this instance serves.
+ */
 final class InputProblems {
     private static final Logger log = LoggerFactory.getLogger(InputProblems.class);
     /** Problems of the file itself: no retry will fix them. */
@@ -21,11 +24,20 @@ final class InputProblems {
     private final VideoRepository videos;
     private final VideoEvents events;
     private final Notifier notifier;
+    private final PipelineMetrics metrics;
+    private final String stage;
 
-    InputProblems(VideoRepository videos, VideoEvents events, Notifier notifier) {
+    InputProblems(VideoRepository videos, VideoEvents events, Notifier notifier, PipelineMetrics metrics, String stage) {
         this.videos = videos;
         this.events = events;
         this.notifier = notifier;
+        this.metrics = metrics;
+        this.stage = stage;
+    }
+
+    /** The same, counted against {@code otherStage}. */
+    InputProblems at(String otherStage) {
+        return new InputProblems(videos, events, notifier, metrics, otherStage);
     }
 
     static boolean isPermanent(MediaException e) {
@@ -37,6 +49,7 @@ final class InputProblems {
             log.info("Video {} failed: {} ({})", videoId, message, code);
             events.failed(videoId, code, message);
             notifier.videoFailed(videoId, message);
+            metrics.videoFailed(stage, code);
         }
     }
 }

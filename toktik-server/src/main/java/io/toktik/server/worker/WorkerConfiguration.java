@@ -1,5 +1,6 @@
 package io.toktik.server.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.toktik.core.events.EventBus;
 import io.toktik.core.queue.JobExecutor;
 import io.toktik.core.queue.JobHandler;
@@ -8,6 +9,7 @@ import io.toktik.core.queue.JobStore;
 import io.toktik.core.social.Notifier;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.video.VideoEvents;
+import io.toktik.core.video.VideoJobs;
 import io.toktik.core.video.VideoRepository;
 import io.toktik.media.Ffmpeg;
 import io.toktik.media.HlsEncoder;
@@ -56,8 +58,13 @@ class WorkerConfiguration {
     }
 
     @Bean
-    InputProblems inputProblems(VideoRepository videos, VideoEvents events, Notifier notifier) {
-        return new InputProblems(videos, events, notifier);
+    PipelineMetrics pipelineMetrics(MeterRegistry meters, JobStore store) {
+        return new PipelineMetrics(meters, store, VideoJobs.KINDS);
+    }
+
+    @Bean
+    InputProblems inputProblems(VideoRepository videos, VideoEvents events, Notifier notifier, PipelineMetrics metrics) {
+        return new InputProblems(videos, events, notifier, metrics, VideoJobs.PROBE);
     }
 
     @Bean
@@ -72,7 +79,8 @@ class WorkerConfiguration {
                                    TokTikProperties props, Notifier notifier) {
         RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober), notifier);
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
-                new HlsEncoder(ffmpeg.inBackground()), publisher, problems, props.media().transcodeTimeoutFactor());
+                new HlsEncoder(ffmpeg.inBackground()), publisher, problems.at(VideoJobs.TRANSCODE),
+                props.media().transcodeTimeoutFactor());
     }
 
     @Bean
@@ -90,8 +98,9 @@ class WorkerConfiguration {
 
     /** Runs the jobs of the kinds this worker takes ({@code TOKTIK_WORKER_JOBS}), whatever queue delivers them. */
     @Bean(destroyMethod = "") // closed by the queue's runner, before the database goes away
-    JobExecutor jobExecutor(JobStore store, List<JobHandler> handlers, TokTikProperties props) {
-        List<JobHandler> taken = handlers.stream().filter(h -> props.worker().jobs().contains(h.kind())).toList();
+    JobExecutor jobExecutor(JobStore store, List<JobHandler> handlers, TokTikProperties props, PipelineMetrics metrics) {
+        List<JobHandler> taken = handlers.stream().filter(h -> props.worker().jobs().contains(h.kind()))
+                .map(metrics::metered).toList();
         return new JobExecutor(store, taken, "worker-" + UUID.randomUUID(), props.worker().lease(), FIRST_BACKOFF);
     }
 
