@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @ConditionalOnRole(ConditionalOnRole.API)
 class UploadMetrics extends OncePerRequestFilter {
-    static final String UPLOAD_BYTES = "toktik.upload.bytes";
+    private static final String UPLOAD_BYTES = "toktik.upload.bytes";
 
     private final Counter putBytes;
     private final Counter tusBytes;

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestLogContext extends OncePerRequestFilter {
-    static final String HEADER = "X-Request-Id";
+    private static final String HEADER = "X-Request-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern VIDEO_PATH = Pattern.compile("^/(?:api/videos|media)/([0-9a-fA-F-]{36})(?:/|$)");
 

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @ConditionalOnRole(ConditionalOnRole.API)
 class DeliveryMetrics extends OncePerRequestFilter {
-    static final String DELIVERY_BYTES = "toktik.delivery.bytes";
+    private static final String DELIVERY_BYTES = "toktik.delivery.bytes";
 
     private final MeterRegistry meters;
 

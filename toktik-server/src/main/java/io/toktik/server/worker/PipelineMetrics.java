@@ -19,11 +19,11 @@ import org.slf4j.MDC;
  * process, how long jobs waited, and the jobs table's depth. Handlers know nothing of them: {@link #metered} wraps one.
  */
 final class PipelineMetrics {
-    static final String STAGE_DURATION = "toktik.pipeline.stage.duration";
-    static final String STAGE_ERRORS = "toktik.pipeline.errors";
-    static final String VIDEOS_FAILED = "toktik.pipeline.videos.failed";
-    static final String IN_FLIGHT = "toktik.pipeline.jobs.in.flight";
-    static final String JOB_WAIT = "toktik.jobs.wait";
+    private static final String STAGE_DURATION = "toktik.pipeline.stage.duration";
+    private static final String STAGE_ERRORS = "toktik.pipeline.errors";
+    private static final String VIDEOS_FAILED = "toktik.pipeline.videos.failed";
+    private static final String IN_FLIGHT = "toktik.pipeline.jobs.in.flight";
+    private static final String JOB_WAIT = "toktik.jobs.wait";
     /** Stages last from a second (probe) to many minutes (a long 1080p ladder). */
     private static final Duration LONGEST_STAGE = Duration.ofHours(1);
 
@@ -38,20 +38,21 @@ final class PipelineMetrics {
             depthGauge("toktik.jobs.dead", "Jobs given up on, kept for inspection", kind, depths, d -> d.dead());
             Gauge.builder("toktik.jobs.oldest.wait", depths, d -> d.of(kind, x -> x.oldestWait().toMillis() / 1000.0))
                     .description("How long the oldest due, unclaimed job has waited").baseUnit("seconds")
-                    .tag("kind", kind).register(meters);
+                    .tag("kind", kind).strongReference(true).register(meters);
         }
     }
 
     private void depthGauge(String name, String description, String kind, JobDepths depths,
                             ToDoubleFunction<JobStore.Depth> value) {
-        Gauge.builder(name, depths, d -> d.of(kind, value)).description(description).tag("kind", kind).register(meters);
+        Gauge.builder(name, depths, d -> d.of(kind, value)).description(description).tag("kind", kind)
+                .strongReference(true).register(meters);
     }
 
     /** {@code handler}, timed, counted and with the job's ids in the logging context. */
     JobHandler metered(JobHandler handler) {
         AtomicInteger running = new AtomicInteger();
         Gauge.builder(IN_FLIGHT, running, AtomicInteger::get).description("Jobs this process is running")
-                .tag("stage", handler.kind()).register(meters);
+                .tag("stage", handler.kind()).strongReference(true).register(meters);
         return new JobHandler() {
             @Override
             public String kind() {

@@ -80,9 +80,10 @@ class KubernetesManifestsTest {
                     .as(name(deployment) + " has time to finish or hand back its work").isGreaterThan(stop);
 
             assertThat(k8s.ofKind("PodDisruptionBudget")).as("PDB of " + role).anyMatch(pdb -> selects(pdb, "spec.selector.matchLabels", deployment));
-            assertThat(k8s.ofKind("NetworkPolicy")).as("NetworkPolicy of " + role).anyMatch(np ->
-                    selects(np, "spec.podSelector.matchLabels", deployment)
-                            && list(np, "spec.policyTypes").containsAll(List.of("Ingress", "Egress")));
+            Set<Object> policed = k8s.ofKind("NetworkPolicy").stream()
+                    .filter(np -> selects(np, "spec.podSelector.matchLabels", deployment))
+                    .flatMap(np -> list(np, "spec.policyTypes").stream()).collect(Collectors.toSet());
+            assertThat(policed).as("NetworkPolicies of " + role).contains("Ingress", "Egress");
         }
         assertThat(byRole.keySet()).isEqualTo(ROLES);
         assertThat(containerPort(map(list(byRole.get("api"), "spec.template.spec.containers").getFirst()), "http"))
@@ -198,7 +199,7 @@ class KubernetesManifestsTest {
     private static boolean selects(Map<String, Object> selector, String path, Map<String, Object> deployment) {
         Map<String, Object> wanted = map(selector, path);
         Map<String, Object> labels = map(deployment, "spec.template.metadata.labels");
-        return !wanted.isEmpty() && labels.entrySet().containsAll(wanted.entrySet());
+        return labels.entrySet().containsAll(wanted.entrySet());
     }
 
     private static Duration max(Duration a, Duration b) {
