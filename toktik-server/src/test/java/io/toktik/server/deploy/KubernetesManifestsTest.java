@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.toktik.core.video.VideoJobs;
 import io.toktik.rabbitmq.RabbitTopology;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.convert.DurationStyle;
@@ -104,6 +107,25 @@ class KubernetesManifestsTest {
         Set<String> queues = list(scaled, "spec.triggers").stream().filter(t -> "rabbitmq".equals(string(t, "type")))
                 .map(t -> string(t, "metadata.queueName")).collect(Collectors.toSet());
         assertThat(queues).isEqualTo(VideoJobs.KINDS.stream().map(RabbitTopology::queue).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void withoutKeda_theComponentScalesWorkersOnCpuInstead() throws Exception {
+        Path deploy = RenderedManifests.repositoryRoot().resolve("deploy/k8s");
+        Path overlay = Files.createDirectories(Path.of("target/kustomize-without-keda").toAbsolutePath());
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources: [%s]
+                components: [%s]
+                """.formatted(overlay.relativize(deploy.resolve("overlays/prod")),
+                overlay.relativize(deploy.resolve("components/worker-cpu-autoscaling"))));
+
+        RenderedManifests k8s = RenderedManifests.render(overlay);
+
+        assertThat(k8s.ofKind("ScaledObject")).isEmpty();
+        assertThat(k8s.ofKind("TriggerAuthentication")).isEmpty();
+        Map<String, Object> hpa = k8s.named("HorizontalPodAutoscaler", "toktik-worker");
+        assertThat(string(hpa, "spec.scaleTargetRef.name")).isEqualTo("toktik-worker");
+        assertThat(list(hpa, "spec.metrics")).anyMatch(m -> "cpu".equals(string(m, "resource.name")));
     }
 
     @ParameterizedTest
