@@ -40,9 +40,9 @@ class MetricsIT extends ServerIT {
         assertThat(segment.status()).isEqualTo(200);
 
         // A stage is timed when its handler returns, just after its work became visible through the API.
-        PrometheusScrape after = scrapeUntil(scrape -> Stream.of("probe", "transcode", "poster").allMatch(stage ->
+        PrometheusScrape after = scrapeUntil(scrape -> Stream.of("probe", "transcode", "poster", "storyboard").allMatch(stage ->
                 delta(before, scrape, "toktik_pipeline_stage_duration_seconds_count", "stage", stage, "outcome", "success") >= 1));
-        for (String stage : new String[] {"probe", "transcode", "poster"}) {
+        for (String stage : new String[] {"probe", "transcode", "poster", "storyboard"}) {
             assertThat(delta(before, after, "toktik_pipeline_stage_duration_seconds_count", "stage", stage, "outcome", "success"))
                     .as(stage + " runs").isGreaterThanOrEqualTo(1);
             assertThat(after.sum("toktik_pipeline_jobs_in_flight", "stage", stage)).as(stage + " in flight").isBetween(0.0, 2.0);
