@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -56,6 +57,13 @@ class ComposeFileTest {
                 assertThat(credentials.group(1)).as(name + " " + key + " credentials").containsPattern(INTERPOLATED);
             }
         }));
+    }
+
+    @Test
+    void envExample_leavesEverySecretEmpty() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("deploy/compose/.env.example"));
+        assertThat(lines).filteredOn(line -> line.matches("[A-Z_]+=.*") && line.split("=")[0].matches(SECRET_NAME.pattern()))
+                .isNotEmpty().allMatch(line -> line.endsWith("="));
     }
 
     @Test
