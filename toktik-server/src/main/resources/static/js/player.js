@@ -1,6 +1,5 @@
-// Player dialog: native HLS where the browser has it, otherwise hls.js, loaded on first use.
+// Attaches an HLS stream to a <video>: the browser's own HLS where it has one, else hls.js (loaded on first use).
 const HLS_JS = '/webjars/hls.js/dist/hls.min.js';
-const $ = id => document.getElementById(id);
 let hlsJs = null;
 
 function loadHlsJs() {
@@ -9,7 +8,7 @@ function loadHlsJs() {
     script.src = HLS_JS;
     script.onload = () => resolve(window.Hls);
     script.onerror = () => {
-      hlsJs = null; // allow a retry on the next Play
+      hlsJs = null; // allow a retry
       script.remove();
       reject(new Error('Could not load the video player — try again.'));
     };
@@ -18,78 +17,88 @@ function loadHlsJs() {
   return hlsJs;
 }
 
-export function initPlayer() {
-  const dialog = $('player');
-  const video = $('player-video');
-  const title = $('player-title');
-  const quality = $('player-quality');
-  const error = $('player-error');
-  let hls = null;
-  let session = 0; // bumped on every open/close so a late hls.js load doesn't attach to a closed player
+export const nativeHls = () => document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== '';
 
-  function reset() {
-    session++;
-    hls?.destroy();
-    hls = null;
-    video.pause();
-    video.removeAttribute('src');
-    video.load();
-    quality.textContent = error.textContent = '';
+// Qualities are named by the short side, so a 720×1280 portrait rendition reads "720p" as the ladder names it.
+const label = (width, height) => `${Math.min(width, height)}p`;
+
+/**
+ * Plays video.hlsUrl in element. Returns {levels, level, setLevel(index), destroy()}: levels [{index, label}] sorted
+ * high to low, level the index chosen (-1 = auto). onReady() is called once play() can start; onChange() when levels or
+ * the playing quality change; onError(message) when playback cannot go on.
+ */
+export function attach(element, video, { onChange = () => {}, onError = () => {}, onReady = () => {} } = {}) {
+  let hls = null;
+  let destroyed = false;
+  const state = { levels: [], level: -1, playing: '', ready: false, setLevel, destroy };
+  const ready = () => { state.ready = true; onReady(); };
+
+  function setLevel(index) {
+    state.level = index;
+    if (hls) {
+      hls.currentLevel = index; // -1: back to automatic selection
+    } else {
+      // Native HLS has no quality API: play one rendition's own playlist, or the master for automatic.
+      const { currentTime, paused } = element;
+      const rendition = state.levels.find(l => l.index === index);
+      element.src = rendition ? new URL(`${rendition.name}/index.m3u8`, new URL(video.hlsUrl, location.href)).href : video.hlsUrl;
+      element.addEventListener('loadedmetadata', () => {
+        element.currentTime = currentTime;
+        if (!paused) element.play().catch(() => {});
+      }, { once: true });
+    }
+    onChange();
   }
 
-  const start = () => video.play().catch(() => {}); // if autoplay is refused, the controls are still there
+  function destroy() {
+    destroyed = true;
+    element.removeEventListener('resize', showPlaying);
+    hls?.destroy();
+    hls = null;
+    element.removeAttribute('src');
+    element.load();
+  }
 
-  // Native HLS (Safari, Chromium) picks the rendition itself: show what it is playing now.
-  const showNativeQuality = () => {
-    if (hls || !video.videoWidth) return;
-    quality.textContent = `Quality: ${Math.min(video.videoWidth, video.videoHeight)}p (auto)`;
+  const showPlaying = () => {
+    if (element.videoHeight) state.playing = label(element.videoWidth, element.videoHeight);
+    onChange();
   };
-  video.addEventListener('resize', showNativeQuality);
+  element.addEventListener('resize', showPlaying);
 
-  async function playWithHlsJs(url, current) {
-    const Hls = await loadHlsJs();
-    if (current !== session) return;
-    if (!Hls.isSupported()) throw new Error('This browser cannot play HLS video.');
-    hls = new Hls();
-    hls.on(Hls.Events.MANIFEST_PARSED, start);
+  if (nativeHls()) {
+    state.levels = [...(video.renditions ?? [])].sort((a, b) => b.height * b.width - a.height * a.width)
+      .map((r, index) => ({ index, name: r.name, label: label(r.width, r.height) }));
+    element.src = video.hlsUrl;
+    queueMicrotask(() => { if (!destroyed) { onChange(); ready(); } });
+    return state;
+  }
+
+  loadHlsJs().then(Hls => {
+    if (destroyed) return;
+    if (!Hls.isSupported()) return onError('This browser cannot play HLS video.');
+    hls = new Hls({ capLevelToPlayerSize: true, startLevel: -1 });
+    let recovered = false;
+    hls.on(Hls.Events.MANIFEST_PARSED, () => {
+      state.levels = hls.levels.map((l, index) => ({ index, label: label(l.width, l.height), pixels: l.width * l.height }))
+        .sort((a, b) => b.pixels - a.pixels);
+      onChange();
+      ready();
+    });
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, { level }) => {
-      const { width, height } = hls.levels[level];
-      // Named by the short side, so a 720×1280 portrait rendition reads "720p" as in the renditions list.
-      quality.textContent = `Quality: ${Math.min(width, height)}p${hls.autoLevelEnabled ? ' (auto)' : ''}`;
+      const l = hls.levels[level];
+      if (l) state.playing = label(l.width, l.height);
+      onChange();
     });
     hls.on(Hls.Events.ERROR, (_, data) => {
       if (!data.fatal) return;
-      error.textContent = `Playback failed (${data.details}).`;
+      if (!recovered && data.type === Hls.ErrorTypes.MEDIA_ERROR) { recovered = true; return hls.recoverMediaError(); }
+      if (!recovered && data.type === Hls.ErrorTypes.NETWORK_ERROR && data.response?.code !== 403) { recovered = true; return hls.startLoad(); }
+      onError(data.response?.code === 403 ? 'This link has expired.' : `Playback failed (${data.details}).`);
       hls.destroy();
       hls = null;
     });
-    hls.loadSource(url);
-    hls.attachMedia(video);
-  }
-
-  async function open(item) {
-    reset();
-    const current = session;
-    title.textContent = item.title;
-    if (item.thumbnailUrl) video.poster = item.thumbnailUrl;
-    else video.removeAttribute('poster');
-    video.style.setProperty('--ratio', item.width && item.height ? item.width / item.height : '');
-    dialog.showModal();
-    if (video.canPlayType('application/vnd.apple.mpegurl')) {
-      video.src = item.hlsUrl;
-      return start();
-    }
-    try {
-      await playWithHlsJs(item.hlsUrl, current);
-    } catch (err) {
-      if (current === session) error.textContent = err.message;
-    }
-  }
-
-  video.addEventListener('error', () => { if (video.getAttribute('src')) error.textContent = 'This video cannot be played.'; });
-  dialog.addEventListener('close', reset);
-  $('player-close').addEventListener('click', () => dialog.close());
-  dialog.addEventListener('click', e => { if (e.target === dialog) dialog.close(); }); // click on the backdrop
-
-  return { open, close: () => dialog.close() };
+    hls.loadSource(video.hlsUrl);
+    hls.attachMedia(element);
+  }, err => onError(err.message));
+  return state;
 }

@@ -104,6 +104,18 @@ public abstract class RepositoriesContract {
     }
 
     @Test
+    void findAllById_returnsTheVideosThatExist_withTheirRenditions() {
+        Video first = insert(Visibility.PUBLIC, 0);
+        Video second = insert(Visibility.PUBLIC, 0);
+        publish(second);
+        List<Video> found = videos.findAllById(List.of(first.id(), second.id(), UUID.randomUUID()));
+        assertThat(found).extracting(Video::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(found).filteredOn(v -> v.id().equals(second.id())).singleElement()
+                .satisfies(v -> assertThat(v.readyRenditions()).isNotEmpty());
+        assertThat(videos.findAllById(List.of())).isEmpty();
+    }
+
+    @Test
     void recordProbe_twice_keepsTheLadderPlannedFirst() {
         Video v = insert(Visibility.PUBLIC, 0);
         videos.recordProbe(v.id(), 1000, 640, 360, List.of(RenditionInfo.planned("240p", 426, 240)));

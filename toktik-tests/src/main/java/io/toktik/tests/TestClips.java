@@ -60,6 +60,13 @@ public final class TestClips {
         return make("portrait.mp4", testsrc(360, 640, 30, 2) + " " + sine(2) + " " + H264 + " " + AAC);
     }
 
+    /** 540x960 (coded portrait, as phones shoot for short-video apps), 30 fps, H.264 + AAC in MP4. */
+    public Path portrait(Duration length) {
+        double s = seconds(length);
+        return make("portrait-540-" + length.toMillis() + "ms.mp4", testsrc(540, 960, 30, s) + " " + sine(s) + " "
+                + H264 + " " + AAC);
+    }
+
     /** Coded 640x360 H.264 with a 90° display matrix, as phones write: displays as 360x640. */
     public Path rotatedPhone() {
         return make("rotated-phone.mp4", "-i " + landscape() + " -c copy -metadata:s:v:0 rotate=90");

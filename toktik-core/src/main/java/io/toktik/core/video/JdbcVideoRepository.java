@@ -45,6 +45,13 @@ public final class JdbcVideoRepository implements VideoRepository {
     }
 
     @Override
+    public List<Video> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return withRenditions(jdbc.sql("select " + COLUMNS + " from videos where id = any(?)")
+                .param(ids.toArray(UUID[]::new)).query(this::row).list());
+    }
+
+    @Override
     public List<Video> findByOwner(UUID ownerId, boolean allStatuses, Cursor after, int limit) {
         String sql = "select " + COLUMNS + " from videos where owner_id = :owner"
                 + (allStatuses ? "" : " and status = 'READY' and visibility = 'PUBLIC'")

@@ -1,6 +1,7 @@
 package io.toktik.core.video;
 
 import io.toktik.core.Cursor;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,9 @@ public interface VideoRepository {
     void insert(Video video);
 
     Optional<Video> findById(UUID id);
+
+    /** The videos with these ids that exist, in no particular order: one query for a page of a feed. */
+    List<Video> findAllById(Collection<UUID> ids);
 
     /** Newest first, after {@code after} when given; {@code allStatuses} false shows only READY, PUBLIC videos. */
     List<Video> findByOwner(UUID ownerId, boolean allStatuses, Cursor after, int limit);
