@@ -55,10 +55,13 @@ function send(method, url, body, token, extra = {}) {
     .catch(() => { throw new ApiError(0); });
 }
 
-// Concurrent callers share one refresh, because a refresh token works once (rotation): a second use would end the session.
+// A refresh token works once (rotation: a second use ends the session), so refreshes are serialized: callers in this
+// page share one, and pages in other tabs wait for a lock and then read the token the previous refresh stored.
+const exclusively = work => (navigator.locks ? navigator.locks.request('toktik.refresh', work) : work());
+
 function refresh(staleToken) {
   if (accessToken && accessToken !== staleToken) return Promise.resolve(); // someone already refreshed
-  refreshing ??= (async () => {
+  refreshing ??= exclusively(async () => {
     const refreshToken = localStorage.getItem(REFRESH_KEY);
     if (!refreshToken) throw new ApiError(401, { detail: 'Sign in to do that.' });
     const res = await send('POST', '/api/auth/refresh', { refreshToken });
@@ -67,7 +70,7 @@ function refresh(staleToken) {
     clearSession();
     announce(false);
     throw new ApiError(401, { detail: 'Your session has ended — please sign in again.' });
-  })().finally(() => { refreshing = null; });
+  }).finally(() => { refreshing = null; });
   return refreshing;
 }
 

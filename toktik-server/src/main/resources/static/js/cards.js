@@ -16,7 +16,8 @@ export function videoTile(video, { onDelete } = {}) {
       h('span.tile-poster', { style: { '--ratio': video.width && video.height ? `${video.width} / ${video.height}` : '9 / 16' } }, poster,
         status,
         video.visibility !== 'PUBLIC' ? h('span.tile-visibility', {}, video.visibility === 'PRIVATE' ? 'Private' : 'Unlisted') : null,
-        h('span.tile-views', { 'aria-label': `${video.viewCount} views` }, icon('eye'), h('span.count', {}, count(video.viewCount))),
+        video.status === 'READY'
+          ? h('span.tile-views', { 'aria-label': `${video.viewCount} views` }, icon('eye'), h('span.count', {}, count(video.viewCount))) : null,
         video.durationMs ? h('span.tile-duration', {}, duration(video.durationMs)) : null),
       h('span.tile-title', {}, video.title)),
     video.status === 'FAILED' && video.error ? h('p.tile-error', {}, video.error.message) : null,

@@ -1,6 +1,6 @@
 // Comments of a video: threads (one level of replies), a composer, delete, live additions and removals.
 import { api } from './api.js';
-import { ago, avatar, emptyState, errorState, h, plural, profilePath, richText, spinner, toast } from './dom.js';
+import { ago, avatar, emptyState, errorState, h, profilePath, richText, spinner, toast } from './dom.js';
 import { currentUser } from './session.js';
 
 // Keeps a comment count right whether a comment arrives by our own POST, by the live event, or both.
@@ -164,5 +164,3 @@ export function mountComments(container, video, tally) {
   load();
   return { created, deleted, destroy: () => { destroyed = true; }, reload: () => { byId.clear(); list.replaceChildren(); cursor = null; load(); } };
 }
-
-export const commentsHeading = n => plural(n, 'comment');

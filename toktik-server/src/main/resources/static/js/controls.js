@@ -30,7 +30,7 @@ async function loadStoryboard(storyboard) {
 }
 
 export function mountPlayer(container, video, { onError }) {
-  const videoEl = h('video', { playsInline: true, preload: 'auto', poster: video.thumbnailUrl ?? undefined, 'aria-label': video.title });
+  const videoEl = h('video', { playsInline: true, loop: true, preload: 'auto', poster: video.thumbnailUrl ?? undefined, 'aria-label': video.title });
   const played = h('span.scrub-played');
   const buffered = h('span.scrub-buffered');
   const thumb = h('span.scrub-thumb');

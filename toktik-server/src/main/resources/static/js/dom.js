@@ -52,7 +52,7 @@ export function ago(iso) {
 
 export const profilePath = username => `/@${encodeURIComponent(username)}`;
 export const videoPath = id => `/v/${encodeURIComponent(id)}`;
-export const tagPath = tag => `/search?q=${encodeURIComponent(`#${tag}`)}`;
+const tagPath = tag => `/search?q=${encodeURIComponent(`#${tag}`)}`;
 
 // Text with #hashtags as links to their search, as text nodes and <a> elements.
 export function richText(text) {

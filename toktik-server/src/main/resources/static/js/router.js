@@ -1,7 +1,6 @@
 // Client-side routing over the History API: the server answers every app path with index.html (WebAppRoutes).
 const routes = [];
 let cleanup = null;
-let current = null;
 
 // route(/^\/v\/([^/]+)$/, (container, match, url) => cleanupFunction)
 export const route = (pattern, mount) => routes.push({ pattern, mount });
@@ -24,14 +23,11 @@ export function render() {
   for (const { pattern, mount } of routes) {
     const match = url.pathname.match(pattern);
     if (!match) continue;
-    current = url.pathname;
     cleanup = mount(container, match.slice(1).map(decodeURIComponent), url) ?? null;
     document.dispatchEvent(new CustomEvent('toktik:route', { detail: url }));
     return;
   }
 }
-
-export const currentPath = () => current;
 
 // Same-origin links to app pages navigate without reloading; media, downloads and new tabs keep browser behaviour.
 document.addEventListener('click', e => {

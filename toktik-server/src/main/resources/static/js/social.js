@@ -64,11 +64,11 @@ export function likeButton(video) {
 }
 
 export function shareButton(video) {
-  return h('button.action.share', { type: 'button', 'aria-label': 'Copy link to this video', onclick: () => copyLink(video) },
+  return h('button.action.share', { type: 'button', 'aria-label': 'Share: copy the link to this video', onclick: () => copyLink(video) },
     h('span.action-icon', {}, icon('share')), h('span.count', {}, 'Share'));
 }
 
-export async function copyLink(video) {
+async function copyLink(video) {
   const url = new URL(`/v/${encodeURIComponent(video.id)}`, location.origin).href;
   try {
     await navigator.clipboard.writeText(url);

@@ -5,7 +5,7 @@ import { attach } from '../player.js';
 import { commentTally, mountComments } from '../comments.js';
 import { onReconnect } from '../realtime.js';
 import { currentUser } from '../session.js';
-import { counter, copyLink, followVideo, likeButton, requireUser, viewsNoun } from '../social.js';
+import { counter, followVideo, likeButton, requireUser, shareButton, viewsNoun } from '../social.js';
 import { ViewTimer } from '../viewtimer.js';
 
 const TABS = [['foryou', 'For you', '/'], ['following', 'Following', '/following'], ['latest', 'Latest', '/latest'], ['trending', 'Trending', '/trending']];
@@ -66,8 +66,7 @@ export function mountFeed(container, tab) {
         like,
         h('button.action.comments', { type: 'button', 'aria-label': 'Comments', onclick: () => openComments(entry) },
           h('span.action-icon', {}, icon('comment')), comments),
-        h('button.action.share', { type: 'button', 'aria-label': 'Copy link', onclick: () => copyLink(video) },
-          h('span.action-icon', {}, icon('share')), h('span.count', {}, 'Share'))));
+        shareButton(video)));
     const entry = { video, el, videoEl, player: null, unfollow: null, like, comments, views, tally: commentTally(comments),
       timer: new ViewTimer(videoEl, video.id) };
 

@@ -1,6 +1,6 @@
 // A profile (/@username): avatar, name, bio, counts, follow; a grid of videos. On your own: edit, status, delete.
 import { api } from '../api.js';
-import { avatar, emptyState, errorState, exactCount, h, spinner, toast } from '../dom.js';
+import { avatar, emptyState, errorState, exactCount, h, richText, spinner, toast } from '../dom.js';
 import { videoTile } from '../cards.js';
 import { clearErrors, showApiError, validate } from '../forms.js';
 import { currentUser, setUser } from '../session.js';
@@ -41,7 +41,7 @@ export function mountProfile(container, username) {
         h('h1', {}, profile.displayName || profile.username),
         h('p.muted.handle', {}, `@${profile.username}`),
         followers,
-        profile.bio ? h('p.profile-bio', {}, profile.bio) : mine ? h('p.profile-bio.muted', {}, 'No bio yet.') : null,
+        profile.bio ? h('p.profile-bio', {}, richText(profile.bio)) : mine ? h('p.profile-bio.muted', {}, 'No bio yet.') : null,
         h('div.profile-actions', {}, mine
           ? h('button.btn.btn-ghost', { type: 'button', onclick: () => editProfile(profile) }, 'Edit profile')
           : followButton(profile, { onChange: showStats }))));

@@ -18,7 +18,8 @@ export function mountSearch(container, q) {
   const videosSection = h('section', { hidden: true }, h('h2.section-title', {}, q.startsWith('#') ? q : 'Videos'), grid);
   const status = h('div.grid-status');
   const more = h('button.btn.btn-ghost.btn-block', { type: 'button', hidden: true }, 'More videos');
-  container.append(h('div.search-page', {}, form, people, videosSection, status, more));
+  const heading = h('h1.search-heading', {}, q ? `Results for “${q}”` : 'Search');
+  container.append(h('div.search-page', {}, form, heading, people, videosSection, status, more));
   document.title = q ? `${q} — TokTik search` : 'Search — TokTik';
 
   async function load() {

@@ -103,7 +103,8 @@ export function mountUpload(container) {
     stageLabel.textContent = STAGES[stage];
     for (const li of progress.querySelectorAll('[data-step]')) {
       const order = Object.keys(STAGES);
-      li.className = order.indexOf(li.dataset.step) < order.indexOf(stage) ? 'done' : li.dataset.step === stage ? 'current' : '';
+      const done = order.indexOf(li.dataset.step) < order.indexOf(stage) || stage === 'ready';
+      li.className = done ? 'done' : li.dataset.step === stage ? 'current' : '';
     }
   };
 
@@ -278,6 +279,7 @@ export function mountUpload(container) {
     fieldset.disabled = true;
     actions.hidden = true;
     progress.hidden = false;
+    progress.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     cancel.hidden = false;
     doneActions.hidden = true;
     const startedAt = performance.now();

@@ -4,7 +4,7 @@ import { ago, avatar, emptyState, errorState, exactCount, h, icon, profilePath, 
 import { commentTally, mountComments } from '../comments.js';
 import { mountPlayer } from '../controls.js';
 import { onReconnect } from '../realtime.js';
-import { counter, copyLink, followButton, followVideo, likeButton, viewsNoun } from '../social.js';
+import { counter, followButton, followVideo, likeButton, shareButton, viewsNoun } from '../social.js';
 import { ViewTimer } from '../viewtimer.js';
 
 export function mountWatch(container, id) {
@@ -47,8 +47,7 @@ export function mountWatch(container, id) {
         authorFollow(video.owner),
         h('div.watch-actions', {}, like,
           h('a.action.comments', { href: '#comments', 'aria-label': 'Comments' }, h('span.action-icon', {}, icon('comment')), comments),
-          h('button.action.share', { type: 'button', 'aria-label': 'Copy link', onclick: () => copyLink(video) },
-            h('span.action-icon', {}, icon('share')), h('span.count', {}, 'Share')))),
+          shareButton(video))),
       video.description || video.hashtags?.length
         ? h('p.watch-description', {}, richText(video.description || video.hashtags.map(t => `#${t}`).join(' '))) : null);
     const heading = h('h2', { id: 'comments' }, 'Comments ');

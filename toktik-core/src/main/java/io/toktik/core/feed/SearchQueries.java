@@ -32,12 +32,12 @@ public final class SearchQueries {
     public List<UserMatch> users(String prefix, int limit) {
         String like = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
-                        select id, username, display_name from users
+                        select id, username, display_name, avatar_key from users
                         where username_key like :p escape '\\' or lower(display_name) like :p escape '\\'
                         order by username_key limit :limit""")
                 .param("p", like).param("limit", limit)
                 .query((rs, n) -> new UserMatch(rs.getObject("id", UUID.class), rs.getString("username"),
-                        rs.getString("display_name")))
+                        rs.getString("display_name"), rs.getString("avatar_key")))
                 .list();
     }
 }

@@ -13,6 +13,11 @@ public record UserJson(String id, String username, String displayName, String bi
 
     /** Where the user's profile picture is served ({@code /media/users/<id>/avatar-<n>.jpg}), or null when none. */
     public static String avatarUrl(User u) {
-        return u.avatarKey() == null ? null : "/media/" + u.avatarKey();
+        return avatarUrl(u.avatarKey());
+    }
+
+    /** Where the profile picture stored under {@code avatarKey} is served, or null when there is none. */
+    public static String avatarUrl(String avatarKey) {
+        return avatarKey == null ? null : "/media/" + avatarKey;
     }
 }

@@ -10,6 +10,7 @@ import io.toktik.core.feed.UserMatch;
 import io.toktik.core.video.Hashtags;
 import io.toktik.server.api.ApiException;
 import io.toktik.server.api.VideoJson;
+import io.toktik.server.auth.UserJson;
 import io.toktik.server.config.ConditionalOnRole;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,11 +38,11 @@ class SearchController {
         this.pages = pages;
     }
 
-    record Result(List<VideoJson> videos, List<UserJson> users, String nextCursor) {}
+    record Result(List<VideoJson> videos, List<FoundUser> users, String nextCursor) {}
 
-    record UserJson(String id, String username, String displayName, String avatarUrl) {
-        static UserJson of(UserMatch u) {
-            return new UserJson(u.id().toString(), u.username(), u.displayName(), null);
+    record FoundUser(String id, String username, String displayName, String avatarUrl) {
+        static FoundUser of(UserMatch u) {
+            return new FoundUser(u.id().toString(), u.username(), u.displayName(), UserJson.avatarUrl(u.avatarKey()));
         }
     }
 
@@ -57,8 +58,8 @@ class SearchController {
         RankCursor after = cursor == null || cursor.isEmpty() ? null : RankCursor.decode(cursor, order);
         List<Ranked> found = tags.isEmpty() ? search.words(query, after, n + 1) : search.hashtag(tags.getFirst(), after, n + 1);
         Page<VideoJson> videos = pages.page(found, n, order, Caller.of(jwt));
-        List<UserJson> users = after != null || !tags.isEmpty() ? List.of()
-                : search.users(query, USERS).stream().map(UserJson::of).toList();
+        List<FoundUser> users = after != null || !tags.isEmpty() ? List.of()
+                : search.users(query, USERS).stream().map(FoundUser::of).toList();
         return new Result(videos.items(), users, videos.nextCursor());
     }
 }

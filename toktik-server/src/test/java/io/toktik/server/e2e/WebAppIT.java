@@ -1,6 +1,7 @@
 package io.toktik.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.toktik.server.Playback;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,7 @@ class WebAppIT extends ServerIT {
 
                 ana.open("/v/" + videoId); // a deep link, loaded from the server as a shared link would be
                 ana.waitUntilPlayedPast(".watch-stage video", 2);
+                chooseLowestQuality(ana);
                 ana.find(".comment-status .state-empty");
                 ana.screenshot("watch-desktop");
 
@@ -89,6 +92,37 @@ class WebAppIT extends ServerIT {
                 throw e;
             }
         }
+    }
+
+    @Test
+    void storyboardCues_nameTheirSpriteTile_resolvedAgainstTheVtt() {
+        try (Browser browser = new Browser(api.url(""), Browser.DESKTOP)) {
+            browser.open("/");
+            Object cues = browser.js("""
+                    return import('/js/controls.js').then(m => m.parseStoryboard(
+                      'WEBVTT\\n\\n00:00:00.000 --> 00:00:02.000\\nsprite.jpg#xywh=0,0,160,90\\n\\n'
+                      + '00:00:02.000 --> 01:00:04.500\\nsprite.jpg#xywh=160,0,160,90\\n\\nno cue here\\n',
+                      '/media/v1/storyboard/index.vtt'))""");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> parsed = (List<Map<String, Object>>) cues;
+            String sprite = api.url("/media/v1/storyboard/sprite.jpg");
+            assertThat(parsed).extracting(c -> ((Number) c.get("start")).doubleValue(), c -> ((Number) c.get("end")).doubleValue(),
+                            c -> c.get("url"), c -> ((Number) c.get("x")).intValue(), c -> ((Number) c.get("w")).intValue())
+                    .containsExactly(tuple(0.0, 2.0, sprite, 0, 160), tuple(2.0, 3604.5, sprite, 160, 160));
+        }
+    }
+
+    /** The quality menu offers Auto and each rendition; picking one plays it. */
+    private static void chooseLowestQuality(Browser browser) {
+        browser.find(".ctl-quality").click();
+        List<String> choices = browser.all(".quality-menu button").stream().map(e -> e.getText()).toList();
+        assertThat(choices).first().isEqualTo("Auto");
+        assertThat(choices).hasSizeGreaterThan(1).last().isEqualTo("240p");
+        browser.find(".quality-menu button:last-child").click();
+        browser.until(d -> browser.find(".ctl-quality-label").getText().equals("240p"));
+        // Named by the short side: this portrait clip's 240p is 240 wide.
+        browser.until(d -> ((Number) browser.js(
+                "const v = document.querySelector('.watch-stage video'); return Math.min(v.videoWidth, v.videoHeight)")).intValue() == 240);
     }
 
     /** Signs up through the form; returns the username. */

@@ -7,6 +7,7 @@ import io.toktik.core.video.VideoStatus;
 import io.toktik.core.video.Visibility;
 import io.toktik.server.ServerIT;
 import io.toktik.server.TestApi;
+import io.toktik.server.security.Images;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -90,6 +91,16 @@ class SearchIT extends ServerIT {
 
         assertThat(users.findValuesAsString("username")).contains(owner.username());
         assertThat(users.get(0).has("displayName")).isTrue();
+    }
+
+    @Test
+    void users_carryTheirProfilePicture() {
+        assertThat(api.putBytes("/api/me/avatar", owner.token(), Images.picture("png", 64, 64)).status()).isEqualTo(200);
+
+        JsonNode users = api.get("/api/search?q=" + owner.username(), null).json().get("users");
+
+        assertThat(users.size()).isOne();
+        assertThat(users.get(0).get("avatarUrl").asString()).matches("/media/users/" + owner.id() + "/avatar-[0-9]+\\.jpg");
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Pictures made on the fly for avatar tests. */
-final class Images {
+public final class Images {
     private Images() {}
 
     /** A picture of the size, left half red, right half blue, in the format ({@code png}, {@code jpeg}, {@code gif}). */
-    static byte[] picture(String format, int width, int height) {
+    public static byte[] picture(String format, int width, int height) {
         BufferedImage image = new BufferedImage(width, height,
                 format.equals("png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
