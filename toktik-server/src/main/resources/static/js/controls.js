@@ -132,14 +132,15 @@ export function mountPlayer(container, video, { onError }) {
     const r = scrub.getBoundingClientRect();
     const cue = storyboard.find(c => t >= c.start && t < c.end) ?? storyboard.at(-1);
     previewImage.hidden = !cue;
+    const pr = player.getBoundingClientRect();
+    const scale = cue ? Math.min(1, (pr.height * 0.45) / cue.h) : 1; // a tall tile must not cover a small player
     if (cue) {
-      Object.assign(previewImage.style, { width: `${cue.w}px`, height: `${cue.h}px`,
+      Object.assign(previewImage.style, { width: `${cue.w}px`, height: `${cue.h}px`, zoom: String(scale),
         backgroundImage: `url("${cue.url}")`, backgroundPosition: `-${cue.x}px -${cue.y}px` });
     }
     previewTime.textContent = duration(t * 1000);
     preview.hidden = false;
-    const half = (cue?.w ?? 48) / 2;
-    const pr = player.getBoundingClientRect();
+    const half = ((cue?.w ?? 48) * scale) / 2;
     preview.style.left = `${Math.min(Math.max(clientX - pr.left, half + 4), pr.width - half - 4)}px`;
     preview.style.bottom = `${pr.bottom - r.top + 8}px`;
   }

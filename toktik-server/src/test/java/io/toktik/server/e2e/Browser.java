@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One headless Debian Chromium, driven by its chromedriver, with its own fresh profile and a viewport size. */
@@ -91,6 +92,13 @@ final class Browser implements AutoCloseable {
             Object t = js("const v = document.querySelector(arguments[0]); return v ? v.currentTime : 0", css);
             return ((Number) t).doubleValue() > seconds;
         });
+    }
+
+    /** Moves the mouse over the element at {@code fraction} of its width, halfway down. */
+    void hover(String css, double fraction) {
+        WebElement element = find(css);
+        int fromCentre = (int) Math.round((fraction - 0.5) * element.getSize().getWidth());
+        new Actions(driver).moveToElement(element, fromCentre, 0).perform();
     }
 
     String path() {

@@ -12,16 +12,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web app in real headless Chromium against the all-in-one server: sign up, upload a generated clip and follow
- * it through processing, play it in the feed and on its watch page, like and comment in one browser and see both
- * counts move live in another, find it by hashtag. Screenshots of each page at phone and desktop size land in
- * {@code target/screenshots/}.
+ * it through processing, play it in the feed and on its watch page (quality menu, storyboard thumbnails on the
+ * scrub bar), like and comment in one browser and see both counts move live in another, find it by hashtag.
+ * Screenshots of each page at phone and desktop size land in {@code target/screenshots/}.
  */
 class WebAppIT extends ServerIT {
 
@@ -47,10 +49,13 @@ class WebAppIT extends ServerIT {
                 ana.waitUntilPlayedPast("article.slide[data-video-id='" + videoId + "'] video", 2);
                 ana.screenshot("feed-desktop");
 
+                String sprite = storyboardOf(videoId);
                 ana.open("/v/" + videoId); // a deep link, loaded from the server as a shared link would be
                 ana.waitUntilPlayedPast(".watch-stage video", 2);
                 chooseLowestQuality(ana);
                 ana.find(".comment-status .state-empty");
+                ana.hover(".scrub", 0.75);
+                ana.until(d -> ana.find(".scrub-preview .preview-image").getCssValue("background-image").contains(sprite));
                 ana.screenshot("watch-desktop");
 
                 signUp(ben, "ben");
@@ -110,6 +115,17 @@ class WebAppIT extends ServerIT {
                             c -> c.get("url"), c -> ((Number) c.get("x")).intValue(), c -> ((Number) c.get("w")).intValue())
                     .containsExactly(tuple(0.0, 2.0, sprite, 0, 160), tuple(2.0, 3604.5, sprite, 160, 160));
         }
+    }
+
+    /** Waits for the video's storyboard (made after the video is playable); returns its sprite's URL. */
+    private String storyboardOf(String videoId) {
+        long deadline = System.nanoTime() + Browser.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode storyboard = api.get("/api/videos/" + videoId, null).json().get("storyboard");
+            if (storyboard != null && !storyboard.isNull()) return storyboard.get("imageUrl").asString();
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        throw new AssertionError("video " + videoId + " got no storyboard");
     }
 
     /** The quality menu offers Auto and each rendition; picking one plays it. */
