@@ -285,6 +285,7 @@ export function mountUpload(container) {
     const startedAt = performance.now();
     const onProgress = loaded => showBytes(loaded, startedAt);
     const tus = await api.tusEndpoint(created.upload?.tusEndpoint ?? '/api/uploads');
+    progress.dataset.transport = tus ? 'tus' : 'put';
     transfer = tus
       ? tusUpload({ endpoint: tus, file, videoId: created.id, token: currentToken, onProgress })
       : putUpload({ url: created.upload.putUrl, file, token: currentToken, onProgress });

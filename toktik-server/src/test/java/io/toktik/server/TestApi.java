@@ -39,6 +39,11 @@ public final class TestApi {
         return send(b);
     }
 
+    /** A request with no body and no token, e.g. {@code OPTIONS}. */
+    public Response send(String method, String path) {
+        return send(request(path, null).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response post(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json").POST(json(body)));
     }

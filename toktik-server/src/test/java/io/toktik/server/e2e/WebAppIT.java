@@ -43,6 +43,9 @@ class WebAppIT extends ServerIT {
             try {
                 String anaName = signUp(ana, "ana");
                 String videoId = upload(ana, clip, "Morning run #" + tag, "Six seconds of colour bars. #toktik #" + tag);
+                // Resumable (tus) where the server offers it, else the plain PUT: the page asks as any client would.
+                boolean tus = api.send("OPTIONS", "/api/uploads").header("Tus-Version") != null;
+                assertThat(ana.find(".upload-progress").getAttribute("data-transport")).isEqualTo(tus ? "tus" : "put");
 
                 ana.open("/latest");
                 ana.find("article.slide[data-video-id='" + videoId + "']");
