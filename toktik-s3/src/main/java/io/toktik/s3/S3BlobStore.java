@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3BlobStore implements BlobStore, AutoCloseable {
     /** The size of each uploaded part, and so the memory one write holds. */
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** S3 refuses parts below 5 MiB, except the last. */
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     /** Files above this go up as multipart uploads, below it in one PutObject. */
     static final long PUT_FILE_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
     /** The most keys one DeleteObjects request may name. */
@@ -135,6 +138,54 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (SdkException e) {
             throw S3Errors.failed("deleting everything under " + prefix, e);
         }
+    }
+
+    @Override
+    public String startParts(String key) throws IOException {
+        try {
+            return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(ContentTypes.of(key))).uploadId();
+        } catch (SdkException e) {
+            throw S3Errors.failed("CreateMultipartUpload of " + key, e);
+        }
+    }
+
+    @Override
+    public StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException {
+        if (number < 1 || number > MAX_PARTS) throw new IllegalArgumentException("Part number " + number + " is out of range.");
+        try {
+            String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number).contentLength(length),
+                    RequestBody.fromInputStream(new ExactLengthInputStream(in, length), length)).eTag();
+            return new StoredPart(number, eTag, length);
+        } catch (SdkException e) {
+            throw S3Errors.failed("UploadPart " + number + " of " + key, e);
+        } catch (IllegalStateException e) { // the SDK's retry of a body that broke midway and cannot be read again
+            throw new IOException("S3 UploadPart " + number + " of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException {
+        List<CompletedPart> completed = parts.stream()
+                .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.tag()).build()).toList();
+        try {
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(completed)));
+        } catch (SdkException e) {
+            throw S3Errors.failed("CompleteMultipartUpload of " + key, e);
+        }
+    }
+
+    @Override
+    public void abortParts(String key, String uploadId) throws IOException {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (SdkException e) {
+            if (!S3Errors.isNotFound(e)) throw S3Errors.failed("AbortMultipartUpload of " + key, e);
+        }
+    }
+
+    @Override
+    public long minPartSize() {
+        return MIN_PART_SIZE;
     }
 
     @Override

@@ -78,6 +78,17 @@ class S3BlobStoreIT extends BlobStoreContract {
     }
 
     @Test
+    void abortParts_leavesNoMultipartUploadBehind() throws Exception {
+        try (S3Client s3 = S3Clients.client(settings)) {
+            String id = store.startParts(key("source"));
+            store.putPart(key("source"), id, 1, new GeneratedStream(1000, 9), 1000);
+            assertThat(pendingUploads(s3)).isOne();
+            store.abortParts(key("source"), id);
+            assertThat(pendingUploads(s3)).isZero();
+        }
+    }
+
+    @Test
     void putFile_aboveTheMultipartThreshold_roundTrips() throws Exception {
         long size = S3BlobStore.PUT_FILE_MULTIPART_THRESHOLD + 1_000_001;
         Path source = tmp.resolve("large.bin");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.storage.BlobTooLargeException;
+import io.toktik.core.storage.MultipartUploads.StoredPart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -194,6 +197,93 @@ public abstract class BlobStoreContract {
         assertThat(read(store().get(key("a/b/x.ts")).orElseThrow(), 0)).isEqualTo("shallow");
         assertThat(read(store().get(key("a/y.ts")).orElseThrow(), 0)).isEqualTo("top");
         assertThat(store().get(key("a/b"))).isEmpty();
+    }
+
+    @Test
+    void parts_completed_becomeTheBlob_inTheOrderNamed() throws Exception {
+        String id = store().startParts(key("source"));
+        long size = partSize();
+        StoredPart second = putPart(id, 7, size, 11);
+        StoredPart first = putPart(id, 3, size, 10);
+        StoredPart last = putPart(id, 9, 12_345, 12);
+        assertThat(store().get(key("source"))).as("nothing visible before completion").isEmpty();
+
+        store().completeParts(key("source"), id, List.of(first, second, last));
+
+        BlobStore.Blob blob = store().get(key("source")).orElseThrow();
+        assertThat(blob.length()).isEqualTo(2 * size + 12_345);
+        assertThat(sha256(blob.open(0))).isEqualTo(sha256(concat(part(size, 10), part(size, 11), part(12_345, 12))));
+    }
+
+    @Test
+    void parts_notNamedAtCompletion_areDiscarded() throws Exception {
+        String id = store().startParts(key("source"));
+        StoredPart first = putPart(id, 1, partSize(), 20);
+        putPart(id, 2, 1000, 21); // a chunk that was refused later (say, a checksum mismatch)
+        StoredPart last = putPart(id, 3, 1000, 22);
+        store().completeParts(key("source"), id, List.of(first, last));
+        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(partSize(), 20), part(1000, 22))));
+    }
+
+    @Test
+    void putPart_ofAStreamShorterThanItsLength_failsAndAnotherTryStoresThePart() throws Exception {
+        String id = store().startParts(key("source"));
+        assertThatThrownBy(() -> store().putPart(key("source"), id, 1, part(500, 30), 1000)).isInstanceOf(IOException.class);
+        StoredPart part = putPart(id, 1, 1000, 31);
+        store().completeParts(key("source"), id, List.of(part));
+        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1000, 31)));
+    }
+
+    @Test
+    void completeParts_replacesAnExistingBlob() throws Exception {
+        store().write(key("source"), text("an older source"), 100);
+        String id = store().startParts(key("source"));
+        store().completeParts(key("source"), id, List.of(putPart(id, 1, 10, 40)));
+        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(10, 40)));
+    }
+
+    @Test
+    void twoUploadsOfOneKey_areIndependent_andTheLastCompletedWins() throws Exception {
+        String a = store().startParts(key("source"));
+        String b = store().startParts(key("source"));
+        StoredPart fromA = putPart(a, 1, 100, 50);
+        StoredPart fromB = putPart(b, 1, 200, 51);
+        store().completeParts(key("source"), a, List.of(fromA));
+        assertThat(store().get(key("source")).orElseThrow().length()).isEqualTo(100);
+        store().completeParts(key("source"), b, List.of(fromB));
+        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(200, 51)));
+    }
+
+    @Test
+    void abortParts_storesNothing_andMayBeRepeated() throws Exception {
+        String id = store().startParts(key("source"));
+        putPart(id, 1, partSize(), 60);
+        store().abortParts(key("source"), id);
+        store().abortParts(key("source"), id);
+        assertThat(store().get(key("source"))).isEmpty();
+        assertThatThrownBy(() -> store().completeParts(key("source"), id, List.of(new StoredPart(1, "x", partSize()))))
+                .isInstanceOf(IOException.class);
+        assertThat(store().get(key("source"))).isEmpty();
+    }
+
+    /** The smallest part the store accepts before the last one. */
+    protected long partSize() {
+        return Math.max(store().minPartSize(), 64 * 1024);
+    }
+
+    private StoredPart putPart(String uploadId, int number, long size, long seed) throws IOException {
+        StoredPart part = store().putPart(key("source"), uploadId, number, part(size, seed), size);
+        assertThat(part.number()).isEqualTo(number);
+        assertThat(part.size()).isEqualTo(size);
+        return part;
+    }
+
+    private static InputStream part(long size, long seed) {
+        return new GeneratedStream(size, seed);
+    }
+
+    private static InputStream concat(InputStream... parts) {
+        return new SequenceInputStream(java.util.Collections.enumeration(List.of(parts)));
     }
 
     /** The key {@code relative} under this test's own prefix. */

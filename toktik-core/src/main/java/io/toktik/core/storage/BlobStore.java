@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * Where video files live (sources, HLS playlists and segments, images), addressed by keys such as
- * {@code videos/<id>/hls/720p/seg_00001.ts}. Writes are all-or-nothing: a reader never sees half a blob.
+ * {@code videos/<id>/hls/720p/seg_00001.ts}. Writes are all-or-nothing: a reader never sees half a blob. A blob may
+ * also be written in parts over many requests ({@link MultipartUploads}), as resumable uploads do.
  */
-public interface BlobStore {
+public interface BlobStore extends MultipartUploads {
 
     /**
      * Streams {@code in} into {@code key}, never holding it all in memory.

@@ -13,19 +13,25 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link BlobStore} on a local directory: each blob is written to a temporary file, then moved into place. */
+/**
+ * {@link BlobStore} on a local directory: each blob is written to a temporary file, then moved into place. A
+ * multipart upload is a directory of part files under {@code .multipart/}, concatenated into place on completion.
+ */
 public final class FileSystemBlobStore implements BlobStore {
     private static final int BUFFER = 256 * 1024;
 
     private final Path root;
     private final Path incoming;
+    private final Path multipart;
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
         this.incoming = Files.createDirectories(this.root.resolve(".incoming"));
+        this.multipart = Files.createDirectories(this.root.resolve(".multipart"));
     }
 
     @Override
@@ -102,6 +108,72 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public String startParts(String key) throws IOException {
+        resolve(key); // refuses a bad key now rather than at completion
+        String uploadId = UUID.randomUUID().toString();
+        Files.createDirectory(multipart.resolve(uploadId));
+        return uploadId;
+    }
+
+    @Override
+    public StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException {
+        if (number < 1 || number > MAX_PARTS) throw new IllegalArgumentException("Part number " + number + " is out of range.");
+        Path dir = partsOf(uploadId);
+        if (!Files.isDirectory(dir)) throw new NoSuchFileException("No multipart upload " + uploadId);
+        Path tmp = incoming.resolve(UUID.randomUUID().toString());
+        try {
+            long copied;
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+                copied = in.transferTo(out);
+            }
+            if (copied != length) throw new IOException("Part " + number + " held " + copied + " bytes, not " + length + ".");
+            Files.move(tmp, dir.resolve(Integer.toString(number)), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new StoredPart(number, Long.toString(length), length);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException {
+        Path dir = partsOf(uploadId);
+        Path tmp = incoming.resolve(UUID.randomUUID().toString());
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                for (StoredPart part : parts) appendPart(out, dir.resolve(Integer.toString(part.number())), part);
+            }
+            moveIntoPlace(tmp, key);
+            deleteTree(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public void abortParts(String key, String uploadId) throws IOException {
+        Path dir = partsOf(uploadId);
+        if (Files.isDirectory(dir)) deleteTree(dir);
+    }
+
+    @Override
+    public long minPartSize() {
+        return 1;
+    }
+
+    private static void appendPart(FileChannel out, Path file, StoredPart part) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (in.size() != part.size()) throw new IOException("Part " + part.number() + " holds " + in.size() + " bytes, not " + part.size() + ".");
+            for (long done = 0; done < part.size(); ) done += in.transferTo(done, part.size() - done, out);
+        } catch (NoSuchFileException e) {
+            throw new IOException("Part " + part.number() + " is missing.", e);
+        }
+    }
+
+    private Path partsOf(String uploadId) {
+        return multipart.resolve(UUID.fromString(uploadId).toString()); // a handle that is not a UUID names nothing here
+    }
+
     private void moveIntoPlace(Path tmp, String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
@@ -110,7 +182,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private Path resolve(String key) {
         Path p = root.resolve(key).normalize();
-        if (!p.startsWith(root) || p.equals(root) || p.startsWith(incoming)) {
+        if (!p.startsWith(root) || p.equals(root) || p.startsWith(incoming) || p.startsWith(multipart)) {
             throw new IllegalArgumentException("Invalid blob key: " + key);
         }
         return p;
