@@ -30,6 +30,11 @@ public final class BlobKeys {
     /** The storyboard's WebVTT index, beside the sprite: its cues name the sprite relatively ({@code sprite.jpg#xywh=}). */
     public static final String STORYBOARD_VTT = "storyboard/storyboard.vtt";
 
+    /** Where a resumable upload stages what it keeps outside the store's multipart upload. */
+    public static String uploadPrefix(UUID uploadId) {
+        return "uploads/" + uploadId + "/";
+    }
+
     /** True for a relative path of plain names (no {@code ..}, no leading slash, no odd characters). */
     public static boolean isSafeRelativePath(String path) {
         return path != null && path.length() <= 200 && SAFE_PATH.matcher(path).matches();

@@ -46,13 +46,21 @@ public final class VideoService {
     }
 
     /**
-     * Streams the source into storage, then — in one transaction — moves the video to PROCESSING and
-     * enqueues its probe job, so processing starts exactly once per accepted upload.
+     * Streams the source into storage, then starts processing it ({@link #sourceStored}).
      *
      * @return false when the video was no longer waiting for its source
      */
     public boolean receiveSource(UUID videoId, InputStream body, long maxBytes) throws IOException {
-        long size = blobs.write(BlobKeys.source(videoId), body, maxBytes);
+        return sourceStored(videoId, blobs.write(BlobKeys.source(videoId), body, maxBytes));
+    }
+
+    /**
+     * The source is stored at {@link BlobKeys#source}: in one transaction (or the caller's) moves the video to
+     * PROCESSING and enqueues its probe job, so processing starts exactly once per accepted upload.
+     *
+     * @return false when the video was no longer waiting for its source
+     */
+    public boolean sourceStored(UUID videoId, long size) {
         Boolean accepted = tx.execute(status -> {
             if (!videos.markProcessing(videoId, size)) return false;
             jobs.enqueue(JobRequest.of(VideoJobs.PROBE, videoId, VideoJobs.PRIORITY_PROBE));

@@ -42,14 +42,16 @@ class VideoController {
     private final VideoRepository videos;
     private final UserRepository users;
     private final VideoRenderer renderer;
+    private final OwnedVideos access;
     private final long maxUploadBytes;
 
     VideoController(VideoService service, VideoRepository videos, UserRepository users, VideoRenderer renderer,
-                    TokTikProperties props) {
+                    OwnedVideos access, TokTikProperties props) {
         this.service = service;
         this.videos = videos;
         this.users = users;
         this.renderer = renderer;
+        this.access = access;
         this.maxUploadBytes = props.upload().maxBytes();
     }
 
@@ -77,7 +79,7 @@ class VideoController {
     @PutMapping("/api/videos/{id}/source")
     ResponseEntity<VideoJson> upload(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, HttpServletRequest request)
             throws IOException {
-        Video video = owned(jwt, id);
+        Video video = access.owned(jwt, id);
         if (video.status() != VideoStatus.UPLOADING) {
             throw ApiException.conflict("This video already has its file (status " + video.status() + ").");
         }
@@ -94,12 +96,12 @@ class VideoController {
 
     @GetMapping("/api/videos/{id}")
     VideoJson get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return renderer.render(visible(jwt, id), Caller.of(jwt));
+        return renderer.render(access.visible(jwt, id), Caller.of(jwt));
     }
 
     @PatchMapping("/api/videos/{id}")
     VideoJson update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Valid @RequestBody UpdateRequest req) {
-        Video video = owned(jwt, id);
+        Video video = access.owned(jwt, id);
         if (req.title() != null && req.title().isBlank()) throw ApiException.badRequest("Give the video a title.");
         service.updateMetadata(video, req.title() == null ? null : req.title().strip(), req.description(), req.visibility());
         return renderer.render(reload(video.id()), Caller.of(jwt));
@@ -107,7 +109,7 @@ class VideoController {
 
     @DeleteMapping("/api/videos/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) throws IOException {
-        service.delete(owned(jwt, id).id());
+        service.delete(access.owned(jwt, id).id());
         return ResponseEntity.noContent().build();
     }
 
@@ -121,24 +123,6 @@ class VideoController {
         List<Video> page = found.subList(0, Math.min(limit, found.size()));
         String next = found.size() > limit ? new Cursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
         return new Page<>(renderer.render(page, Caller.of(jwt)), next);
-    }
-
-    /** The video if the caller may see it: READY and not private, or their own. Otherwise 404, never 403. */
-    private Video visible(Jwt jwt, String id) {
-        Video video = find(id).orElseThrow(() -> ApiException.notFound("Video"));
-        if (video.isVisibleTo(Caller.of(jwt))) return video;
-        throw ApiException.notFound("Video");
-    }
-
-    private Video owned(Jwt jwt, String id) {
-        UUID caller = Caller.required(jwt);
-        Video video = visible(jwt, id);
-        if (!video.isOwnedBy(caller)) throw ApiException.forbidden("Only the owner of this video may change it.");
-        return video;
-    }
-
-    private Optional<Video> find(String id) {
-        return PathIds.parse(id).flatMap(videos::findById);
     }
 
     private Video reload(UUID id) {

@@ -29,10 +29,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies: tokens travel in the Authorization header only
+                .cors(Customizer.withDefaults()) // configured where an endpoint needs it (tus uploads)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/ws").permitAll() // the realtime gateway verifies its clients' tokens itself
                         .requestMatchers(HttpMethod.POST, "/api/auth/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/uploads", "/api/uploads/*").permitAll() // tus discovery
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers("/api/**").authenticated()

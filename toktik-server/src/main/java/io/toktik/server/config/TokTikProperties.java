@@ -40,7 +40,8 @@ public record TokTikProperties(
     /** Where view counts wait before they are flushed to the database: {@code embedded} (memory) or {@code redis}. */
     public record Counters(String type, String redisUrl, Duration flushInterval) {}
 
-    public record Upload(long maxBytes) {}
+    /** Upload limits; resumable uploads expire {@code expiry} after their last chunk and are swept every {@code sweepInterval}. */
+    public record Upload(long maxBytes, Duration expiry, Duration sweepInterval) {}
 
     public record Media(String ffmpeg, int transcodeTimeoutFactor) {}
 

@@ -1,0 +1,123 @@
+package io.toktik.core.upload;
+
+import io.toktik.core.storage.BlobKeys;
+import io.toktik.core.storage.BlobStore;
+import io.toktik.core.storage.MultipartUploads;
+import io.toktik.core.storage.MultipartUploads.StoredPart;
+import io.toktik.core.upload.ChunkRefusedException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams one chunk of an upload into the blob store, holding at most one part in memory. Full parts go up as the
+ * bytes arrive; what is left at the end becomes a part too, unless it is shorter than the store's smallest part and
+ * not the end of the upload: then it is staged as a blob of its own (the tail) and read back in front of the next
+ * chunk. Nothing is recorded here: the caller commits the chunk, or forgets it (parts it names nowhere are dropped
+ * when the upload completes or is aborted).
+ */
+final class ChunkWriter {
+    private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
+    /** The size of the parts a chunk is cut into, and so the memory one chunk in flight holds. */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+
+    private final BlobStore blobs;
+    private final UploadRepository uploads;
+    private final Upload upload;
+
+    ChunkWriter(BlobStore blobs, UploadRepository uploads, Upload upload) {
+        this.blobs = blobs;
+        this.uploads = uploads;
+        this.upload = upload;
+    }
+
+    /** What one chunk stored: its byte count, its parts, and the new tail (null when none). */
+    record Chunk(long received, List<StoredPart> parts, String tailKey, long tailLength) {}
+
+    /**
+     * @param expectedSha1 the SHA-1 the chunk's bytes must have, or null
+     * @throws ChunkRefusedException on a checksum mismatch, bytes past the upload's length, or a broken connection
+     *                               during a chunk with a checksum
+     */
+    Chunk write(InputStream body, byte[] expectedSha1) throws IOException {
+        long minPart = blobs.minPartSize();
+        byte[] buffer = new byte[(int) Math.clamp(upload.tailLength() + upload.remaining(), 1, Math.max(PART_SIZE, minPart))];
+        int filled = readTail(buffer);
+        MessageDigest digest = expectedSha1 == null ? null : sha1();
+        List<StoredPart> parts = new ArrayList<>();
+        long received = 0;
+        boolean broken = false;
+        while (true) {
+            int n;
+            try {
+                n = body.read(buffer, filled, buffer.length - filled);
+            } catch (IOException e) { // the client went away: keep what arrived, as tus asks
+                log.info("Upload {}: the connection broke after {} bytes of a chunk: {}", upload.id(), received, e.toString());
+                broken = true;
+                break;
+            }
+            if (n == -1) break;
+            received += n;
+            if (received > upload.remaining()) {
+                throw new ChunkRefusedException(Reason.PAST_LENGTH, "The chunk goes past the upload's length of " + upload.length() + " bytes.");
+            }
+            if (digest != null) digest.update(buffer, filled, n);
+            filled += n;
+            if (filled == buffer.length) {
+                parts.add(putPart(buffer, filled));
+                filled = 0;
+            }
+        }
+        if (digest != null && broken) throw new ChunkRefusedException(Reason.UNVERIFIABLE, "The chunk broke off before its checksum could be verified.");
+        if (digest != null && !MessageDigest.isEqual(digest.digest(), expectedSha1)) {
+            throw new ChunkRefusedException(Reason.CHECKSUM_MISMATCH, "The chunk's bytes do not match its Upload-Checksum.");
+        }
+        if (received == 0) return new Chunk(0, List.of(), upload.tailKey(), upload.tailLength());
+        boolean last = received == upload.remaining();
+        if (filled > 0 && (last || filled >= minPart)) {
+            parts.add(putPart(buffer, filled));
+        } else if (filled > 0) {
+            return new Chunk(received, parts, stageTail(buffer, filled), filled);
+        }
+        return new Chunk(received, parts, null, 0);
+    }
+
+    private int readTail(byte[] buffer) throws IOException {
+        if (upload.tailKey() == null) return 0;
+        BlobStore.Blob tail = blobs.get(upload.tailKey()).orElseThrow(() -> new IOException("The staged tail of upload " + upload.id() + " is missing."));
+        int length = Math.toIntExact(upload.tailLength());
+        try (InputStream in = tail.open(0)) {
+            if (tail.length() != length || in.readNBytes(buffer, 0, length) != length) {
+                throw new IOException("The staged tail of upload " + upload.id() + " is not the " + length + " bytes recorded.");
+            }
+        }
+        return length;
+    }
+
+    private StoredPart putPart(byte[] buffer, int length) throws IOException {
+        int number = uploads.reservePartNumber(upload.id()).orElseThrow(() -> new IOException("Upload " + upload.id() + " is gone."));
+        if (number > MultipartUploads.MAX_PARTS) throw new IOException("Upload " + upload.id() + " has used up its " + MultipartUploads.MAX_PARTS + " parts.");
+        return blobs.putPart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, new ByteArrayInputStream(buffer, 0, length), length);
+    }
+
+    private String stageTail(byte[] buffer, int length) throws IOException {
+        String key = BlobKeys.uploadPrefix(upload.id()) + "tail-" + UUID.randomUUID();
+        blobs.write(key, new ByteArrayInputStream(buffer, 0, length), length);
+        return key;
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-1", e);
+        }
+    }
+}

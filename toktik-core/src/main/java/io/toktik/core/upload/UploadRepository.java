@@ -1,0 +1,82 @@
+package io.toktik.core.upload;
+
+import io.toktik.core.storage.MultipartUploads.StoredPart;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Uploads in progress and their stored parts. Changes are conditional on the offset, so two writers cannot both win. */
+public final class UploadRepository {
+    private final JdbcClient jdbc;
+
+    public UploadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Upload u) {
+        jdbc.sql("""
+                insert into uploads (id, video_id, owner_id, length, received, metadata, store_handle, expires_at)
+                values (?, ?, ?, ?, 0, ?, ?, ?)""")
+                .params(u.id(), u.videoId(), u.ownerId(), u.length(), u.metadata(), u.storeHandle(), Timestamp.from(u.expiresAt()))
+                .update();
+    }
+
+    public Optional<Upload> find(UUID id) {
+        return jdbc.sql("select * from uploads where id = ?").param(id).query(UploadRepository::upload).optional();
+    }
+
+    /** The parts kept so far, in the order of their bytes. */
+    public List<StoredPart> parts(UUID uploadId) {
+        return jdbc.sql("select number, tag, size from upload_parts where upload_id = ? order by number")
+                .param(uploadId)
+                .query((rs, n) -> new StoredPart(rs.getInt("number"), rs.getString("tag"), rs.getLong("size")))
+                .list();
+    }
+
+    /** A part number no other request of this upload has used or will use; empty when the upload is gone. */
+    public Optional<Integer> reservePartNumber(UUID uploadId) {
+        return jdbc.sql("update uploads set next_part = next_part + 1 where id = ? returning next_part - 1")
+                .param(uploadId).query(Integer.class).optional();
+    }
+
+    /**
+     * Records a chunk: the new offset, its parts, the new tail and expiry, if the upload is still at {@code before}'s
+     * offset. Run it in a transaction.
+     *
+     * @return false when the upload moved meanwhile or is gone; nothing is recorded then
+     */
+    public boolean recordChunk(Upload before, long received, List<StoredPart> parts, String tailKey, long tailLength, Instant expiresAt) {
+        int updated = jdbc.sql("""
+                update uploads set received = ?, tail_key = ?, tail_length = ?, expires_at = ?
+                where id = ? and received = ?""")
+                .params(received, tailKey, tailLength, Timestamp.from(expiresAt), before.id(), before.received())
+                .update();
+        if (updated == 0) return false;
+        for (StoredPart p : parts) {
+            jdbc.sql("insert into upload_parts (upload_id, number, tag, size) values (?, ?, ?, ?)")
+                    .params(before.id(), p.number(), p.tag(), p.size()).update();
+        }
+        return true;
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("delete from uploads where id = ?").param(id).update() == 1;
+    }
+
+    /** Uploads that expired before {@code now}, oldest first. */
+    public List<Upload> expired(Instant now, int limit) {
+        return jdbc.sql("select * from uploads where expires_at <= ? order by expires_at limit ?")
+                .params(Timestamp.from(now), limit).query(UploadRepository::upload).list();
+    }
+
+    private static Upload upload(ResultSet rs, int n) throws SQLException {
+        return new Upload(rs.getObject("id", UUID.class), rs.getObject("video_id", UUID.class), rs.getObject("owner_id", UUID.class),
+                rs.getLong("length"), rs.getLong("received"), rs.getString("metadata"), rs.getString("store_handle"),
+                rs.getString("tail_key"), rs.getLong("tail_length"), rs.getTimestamp("expires_at").toInstant());
+    }
+}

@@ -1,0 +1,81 @@
+package io.toktik.server.upload;
+
+import io.toktik.core.storage.BlobStore;
+import io.toktik.core.upload.ResumableUploads;
+import io.toktik.core.upload.UploadRepository;
+import io.toktik.core.video.VideoService;
+import io.toktik.server.config.ConditionalOnRole;
+import io.toktik.server.config.StartStopLifecycle;
+import io.toktik.server.config.TokTikProperties;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/** Resumable uploads on api nodes: the service, the tus filter, CORS for browser clients, and the expiry sweep. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(ConditionalOnRole.API)
+class UploadConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(UploadConfiguration.class);
+
+    @Bean
+    ResumableUploads resumableUploads(JdbcClient jdbc, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock,
+                                      TokTikProperties props) {
+        return new ResumableUploads(new UploadRepository(jdbc), blobs, videos, tx, clock, props.upload().expiry());
+    }
+
+    /** Before security, so that 401s carry the tus headers too and an overridden method is what security sees. */
+    @Bean
+    FilterRegistrationBean<TusFilter> tusFilter() {
+        FilterRegistrationBean<TusFilter> registration = new FilterRegistrationBean<>(new TusFilter());
+        registration.addUrlPatterns("/api/uploads", "/api/uploads/*");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /** Any origin may use the upload endpoint: it takes bearer tokens only, never cookies. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.setAllowedMethods(java.util.List.of("POST", "HEAD", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(Tus.REQUEST_HEADERS);
+        cors.setExposedHeaders(Tus.RESPONSE_HEADERS);
+        cors.setMaxAge(86_400L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/uploads", cors);
+        source.registerCorsConfiguration("/api/uploads/*", cors);
+        return source;
+    }
+
+    @Bean
+    StartStopLifecycle expiredUploadSweep(ResumableUploads uploads, TokTikProperties props) {
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("toktik-upload-sweeper").daemon().factory());
+        long every = props.upload().sweepInterval().toMillis();
+        Runnable sweep = () -> {
+            try {
+                uploads.sweepExpired();
+            } catch (RuntimeException e) {
+                log.warn("Sweeping expired uploads failed (tried again later): {}", e.toString());
+            }
+        };
+        return new StartStopLifecycle(
+                () -> timer.scheduleWithFixedDelay(sweep, every, every, TimeUnit.MILLISECONDS),
+                () -> {
+                    timer.shutdownNow();
+                    timer.awaitTermination(10, TimeUnit.SECONDS);
+                });
+    }
+}
