@@ -11,10 +11,8 @@ import io.toktik.server.realtime.WsClient;
 import io.toktik.tests.RealServers;
 import io.toktik.tests.S3Server;
 import io.toktik.tests.TestClips;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,26 +65,14 @@ class ClusterIT {
         RealServers.require("Redis", "127.0.0.1", 6379);
         dir = Files.createTempDirectory("toktik-cluster");
         s3 = S3Server.start();
-        String database = "toktik_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-            c.createStatement().execute("create database " + database);
-        }
-        env = new HashMap<>(Map.ofEntries(
-                Map.entry("TOKTIK_DB", "postgres"),
-                Map.entry("TOKTIK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database),
-                Map.entry("TOKTIK_DB_USER", "postgres"),
-                Map.entry("TOKTIK_STORAGE", "s3"),
-                Map.entry("TOKTIK_S3_ENDPOINT", s3.endpoint()),
-                Map.entry("TOKTIK_S3_BUCKET", "toktik-cluster"),
-                Map.entry("TOKTIK_S3_ACCESS_KEY", S3Server.ACCESS_KEY),
-                Map.entry("TOKTIK_S3_SECRET_KEY", S3Server.SECRET_KEY),
-                Map.entry("TOKTIK_QUEUE", "rabbitmq"),
-                Map.entry("TOKTIK_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672"),
-                Map.entry("TOKTIK_EVENTS", "redis"),
-                Map.entry("TOKTIK_REDIS_URL", "redis://127.0.0.1:6379"),
-                Map.entry("TOKTIK_JWT_KEY_FILE", dir.resolve("jwt-signing-key.json").toString()),
-                Map.entry("TOKTIK_WORKER_LEASE", "6s"),
-                Map.entry("TOKTIK_WORKER_CONCURRENCY", "1")));
+        env = SharedServices.env(SharedServices.freshDatabase("toktik_cluster"), s3, "toktik-cluster", dir.resolve("jwt-signing-key.json"));
+        env.putAll(Map.of(
+                "TOKTIK_QUEUE", "rabbitmq",
+                "TOKTIK_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672",
+                "TOKTIK_EVENTS", "redis",
+                "TOKTIK_REDIS_URL", "redis://127.0.0.1:6379",
+                "TOKTIK_WORKER_LEASE", "6s",
+                "TOKTIK_WORKER_CONCURRENCY", "1"));
         Queues.purge("amqp://guest:guest@127.0.0.1:5672");
 
         api1 = node("api-1", "api").awaitReady(READY_TIMEOUT); // migrates the database, makes the signing key
@@ -230,7 +216,7 @@ class ClusterIT {
         Map<String, String> nodeEnv = new HashMap<>(env);
         nodeEnv.put("TOKTIK_ROLES", roles);
         nodeEnv.put("TOKTIK_DATA_DIR", dir.resolve(name).toString());
-        ServerProcess p = ServerProcess.start(name, freePort(), nodeEnv, dir);
+        ServerProcess p = ServerProcess.start(name, SharedServices.freePort(), nodeEnv, dir);
         nodes.add(p);
         return p;
     }
@@ -307,14 +293,6 @@ class ClusterIT {
                 }
             }
             assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One TokTik server as its own JVM process, started from the packaged jar, as a Kubernetes pod would run it. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "toktik-server.jar").toAbsolutePath();
 
     final String name;
@@ -29,11 +29,16 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServerProcess start(String name, int port, Map<String, String> env, Path logDir) {
+    public static ServerProcess start(String name, int port, Map<String, String> env, Path logDir) {
+        return start(name, port, env, logDir, "-Xmx384m");
+    }
+
+    /** @param heap the JVM's heap option, such as {@code -Xmx256m} */
+    public static ServerProcess start(String name, int port, Map<String, String> env, Path logDir, String heap) {
         if (!Files.isRegularFile(JAR)) throw new IllegalStateException("Package the server first: " + JAR + " is missing");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+                heap, "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -49,12 +54,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** Waits until readiness says UP (database, broker, storage and event bus reachable). */
-    ServerProcess awaitReady(Duration timeout) {
+    public ServerProcess awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -72,6 +77,11 @@ final class ServerProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail());
+    }
+
+    /** The process id, to read its memory use. */
+    public long pid() {
+        return process.pid();
     }
 
     /** True while this process runs an ffmpeg (it is transcoding). */
@@ -94,7 +104,7 @@ final class ServerProcess implements AutoCloseable {
         waitFor();
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
