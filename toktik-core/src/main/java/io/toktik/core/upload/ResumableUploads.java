@@ -61,7 +61,8 @@ public final class ResumableUploads {
     /**
      * Appends the chunk {@code body} at {@code offset}. A connection that breaks keeps what arrived (unless the chunk
      * carries a checksum); a refused chunk keeps nothing. The chunk that ends the upload assembles the source and
-     * starts processing; the upload is then gone.
+     * starts processing; the finished upload stays readable (offset = length, so a client that lost the last answer
+     * learns it is done) until it expires.
      *
      * @param sha1 the SHA-1 the chunk must have, or null
      * @return the upload after the chunk ({@code received == length} once complete)
@@ -88,7 +89,7 @@ public final class ResumableUploads {
         return after;
     }
 
-    /** Drops the upload: its parts, its staged tail, its row. */
+    /** Drops the upload: its parts, its staged tail, its row (a finished upload's source stays: it is the video's). */
     public void terminate(Upload upload) throws IOException {
         blobs.abortParts(BlobKeys.source(upload.videoId()), upload.storeHandle());
         blobs.deleteAll(BlobKeys.uploadPrefix(upload.id()));
@@ -120,8 +121,7 @@ public final class ResumableUploads {
         parts.addAll(chunk.parts());
         blobs.completeParts(BlobKeys.source(upload.videoId()), upload.storeHandle(), parts);
         Boolean started = tx.execute(s -> {
-            if (!uploads.recordChunk(upload, upload.length(), chunk.parts(), null, 0, clock.instant())) return null;
-            uploads.delete(upload.id());
+            if (!uploads.recordChunk(upload, upload.length(), chunk.parts(), null, 0, expiresFromNow())) return null;
             return videos.sourceStored(upload.videoId(), upload.length());
         });
         if (started == null) throw moved();

@@ -57,7 +57,12 @@ class TusUploadIT extends ServerIT {
 
         assertThat(api.get("/api/videos/" + id, token).json().get("status").asString()).isIn("PROCESSING", "READY");
         assertThat(storedSource(id)).hasSameBinaryContentAs(clip);
-        assertThat(tus.head(uploader.getUploadURL().toString()).statusCode()).as("a finished upload is gone").isEqualTo(404);
+        String url = uploader.getUploadURL().toString();
+        assertThat(tus.offset(url)).as("a finished upload says so").isEqualTo(Files.size(clip));
+        assertThat(tus.patch(url, Files.size(clip), new byte[0], Map.of()).statusCode()).isEqualTo(204);
+        assertThat(tus.patch(url, Files.size(clip), random(1, 12), Map.of()).statusCode()).isEqualTo(413);
+        assertThat(tus.delete(url).statusCode()).isEqualTo(204);
+        assertThat(storedSource(id)).as("terminating a finished upload keeps the video's source").hasSameBinaryContentAs(clip);
     }
 
     @Test
