@@ -37,6 +37,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     static final int PART_SIZE = 8 * 1024 * 1024;
     /** S3 refuses parts below 5 MiB, except the last. */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** S3 numbers parts 1 to 10,000. */
+    static final int MAX_PARTS = 10_000;
     /** Files above this go up as multipart uploads, below it in one PutObject. */
     static final long PUT_FILE_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
     /** The most keys one DeleteObjects request may name. */
@@ -151,7 +153,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException {
-        if (number < 1 || number > MAX_PARTS) throw new IllegalArgumentException("Part number " + number + " is out of range.");
+        if (number < 1 || number > maxParts()) throw new IllegalArgumentException("Part number " + number + " is out of range.");
         try {
             String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number).contentLength(length),
                     RequestBody.fromInputStream(new ExactLengthInputStream(in, length), length)).eTag();
@@ -186,6 +188,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public long minPartSize() {
         return MIN_PART_SIZE;
+    }
+
+    @Override
+    public int maxParts() {
+        return MAX_PARTS;
     }
 
     @Override

@@ -118,7 +118,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException {
-        if (number < 1 || number > MAX_PARTS) throw new IllegalArgumentException("Part number " + number + " is out of range.");
+        if (number < 1 || number > maxParts()) throw new IllegalArgumentException("Part number " + number + " is out of range.");
         Path dir = partsOf(uploadId);
         if (!Files.isDirectory(dir)) throw new NoSuchFileException("No multipart upload " + uploadId);
         Path tmp = incoming.resolve(UUID.randomUUID().toString());
@@ -159,6 +159,11 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public long minPartSize() {
         return 1;
+    }
+
+    @Override
+    public int maxParts() {
+        return Integer.MAX_VALUE;
     }
 
     private static void appendPart(FileChannel out, Path file, StoredPart part) throws IOException {

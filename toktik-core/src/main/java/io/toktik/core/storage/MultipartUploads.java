@@ -14,7 +14,7 @@ public interface MultipartUploads {
     String startParts(String key) throws IOException;
 
     /**
-     * Stores one part, whole or not at all. Numbers run from 1 to {@value #MAX_PARTS} and are never reused within an
+     * Stores one part, whole or not at all. Numbers run from 1 to {@link #maxParts()} and are never reused within an
      * upload (storing a number again replaces that part). Every part but the last of a completed blob must hold at
      * least {@link #minPartSize()} bytes.
      *
@@ -31,8 +31,8 @@ public interface MultipartUploads {
     /** The fewest bytes a part other than the last may hold (S3: 5 MiB). */
     long minPartSize();
 
-    /** The most parts one upload may have (S3's limit). */
-    int MAX_PARTS = 10_000;
+    /** The highest part number (S3: 10,000). */
+    int maxParts();
 
     /** A stored part: its number, the store's tag for it (S3's ETag), and its size. */
     record StoredPart(int number, String tag, long size) {}

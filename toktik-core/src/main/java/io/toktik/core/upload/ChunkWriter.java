@@ -2,7 +2,6 @@ package io.toktik.core.upload;
 
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
-import io.toktik.core.storage.MultipartUploads;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
 import io.toktik.core.upload.ChunkRefusedException.Reason;
 import java.io.ByteArrayInputStream;
@@ -103,7 +102,7 @@ final class ChunkWriter {
 
     private StoredPart putPart(byte[] buffer, int length) throws IOException {
         int number = uploads.reservePartNumber(upload.id()).orElseThrow(() -> new IOException("Upload " + upload.id() + " is gone."));
-        if (number > MultipartUploads.MAX_PARTS) throw new IOException("Upload " + upload.id() + " has used up its " + MultipartUploads.MAX_PARTS + " parts.");
+        if (number > blobs.maxParts()) throw new IOException("Upload " + upload.id() + " has used up the store's " + blobs.maxParts() + " parts.");
         return blobs.putPart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, new ByteArrayInputStream(buffer, 0, length), length);
     }
 

@@ -10,11 +10,6 @@ import io.toktik.core.views.ViewPolicy;
 import io.toktik.core.views.ViewStore;
 import io.toktik.redis.RedisViewCounter;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class ViewsConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(ViewsConfiguration.class);
 
     @Bean
     @ConditionalOnBackend(property = "toktik.counters.type", value = "embedded", isDefault = true)
@@ -55,23 +49,7 @@ class ViewsConfiguration {
     @Bean
     @ConditionalOnRole(ConditionalOnRole.API)
     StartStopLifecycle viewFlushing(ViewFlusher flusher, TokTikProperties props) {
-        ScheduledExecutorService timer =
-                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("toktik-view-flusher").daemon().factory());
-        long every = props.counters().flushInterval().toMillis();
-        Runnable flush = () -> {
-            try {
-                flusher.flush();
-            } catch (RuntimeException e) {
-                log.warn("Flushing views failed (they stay pending and are retried): {}", e.toString());
-            }
-        };
-        return new StartStopLifecycle(
-                () -> timer.scheduleWithFixedDelay(flush, every, every, TimeUnit.MILLISECONDS),
-                () -> {
-                    timer.shutdown();
-                    timer.awaitTermination(10, TimeUnit.SECONDS);
-                    flush.run();
-                });
+        return StartStopLifecycle.every(props.counters().flushInterval(), "toktik-view-flusher", flusher::flush, true); // pending views are retried
     }
 
     @Configuration(proxyBeanMethods = false)

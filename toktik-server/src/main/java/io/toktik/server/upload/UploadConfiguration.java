@@ -8,11 +8,6 @@ import io.toktik.server.config.ConditionalOnRole;
 import io.toktik.server.config.StartStopLifecycle;
 import io.toktik.server.config.TokTikProperties;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +22,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(ConditionalOnRole.API)
 class UploadConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(UploadConfiguration.class);
 
     @Bean
     ResumableUploads resumableUploads(JdbcClient jdbc, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock,
@@ -61,21 +55,6 @@ class UploadConfiguration {
 
     @Bean
     StartStopLifecycle expiredUploadSweep(ResumableUploads uploads, TokTikProperties props) {
-        ScheduledExecutorService timer =
-                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("toktik-upload-sweeper").daemon().factory());
-        long every = props.upload().sweepInterval().toMillis();
-        Runnable sweep = () -> {
-            try {
-                uploads.sweepExpired();
-            } catch (RuntimeException e) {
-                log.warn("Sweeping expired uploads failed (tried again later): {}", e.toString());
-            }
-        };
-        return new StartStopLifecycle(
-                () -> timer.scheduleWithFixedDelay(sweep, every, every, TimeUnit.MILLISECONDS),
-                () -> {
-                    timer.shutdownNow();
-                    timer.awaitTermination(10, TimeUnit.SECONDS);
-                });
+        return StartStopLifecycle.every(props.upload().sweepInterval(), "toktik-upload-sweeper", uploads::sweepExpired, false);
     }
 }
