@@ -7,7 +7,6 @@ import io.toktik.core.ratelimit.RateLimiter;
 import io.toktik.server.config.TokTikProperties;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,18 +21,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.cors.CorsConfigurationSource;
 
 /** Stateless bearer-token security: RS256 access tokens, BCrypt passwords, problem+json for 401/403. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
-                                            ObjectProvider<CorsConfigurationSource> cors) throws Exception {
-        CorsConfigurationSource corsSource = cors.getIfAvailable(); // set where an endpoint needs it (tus uploads)
-        if (corsSource != null) http.cors(c -> c.configurationSource(corsSource));
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies: tokens travel in the Authorization header only
+                .cors(Customizer.withDefaults()) // the bean corsConfigurationSource, on api nodes: tus uploads only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/ws").permitAll() // the realtime gateway verifies its clients' tokens itself
