@@ -8,10 +8,12 @@ import java.io.InputStream;
 /** Ends after {@code length} bytes, and fails rather than end early: a short part must not be sent as a whole one. */
 final class ExactLengthInputStream extends FilterInputStream {
     private long remaining;
+    private long remainingAtMark;
 
     ExactLengthInputStream(InputStream in, long length) {
         super(in);
         this.remaining = length;
+        this.remainingAtMark = length;
     }
 
     @Override
@@ -30,6 +32,19 @@ final class ExactLengthInputStream extends FilterInputStream {
         if (n == -1) throw early();
         remaining -= n;
         return n;
+    }
+
+    /** The SDK marks a body before sending it, and resets it to send it again on a retry. */
+    @Override
+    public synchronized void mark(int readLimit) {
+        super.mark(readLimit);
+        remainingAtMark = remaining;
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+        super.reset();
+        remaining = remainingAtMark;
     }
 
     private EOFException early() {
