@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Uploads in progress and their stored parts. Changes are conditional on the offset, so two writers cannot both win. */
 public final class UploadRepository {
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
-    public UploadRepository(JdbcClient jdbc) {
+    public UploadRepository(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     public void insert(Upload u) {
@@ -38,10 +41,17 @@ public final class UploadRepository {
                 .list();
     }
 
-    /** A part number no other request of this upload has used or will use; empty when the upload is gone. */
+    /**
+     * A part number no other request of this upload has used or will use; empty when the upload is gone. Its commit
+     * does not wait for the disk: a part is only ever recorded by a later, durable commit, which makes this one
+     * durable too (the log is written in order), and a number lost in a crash was never recorded anywhere.
+     */
     public Optional<Integer> reservePartNumber(UUID uploadId) {
-        return jdbc.sql("update uploads set next_part = next_part + 1 where id = ? returning next_part - 1")
-                .param(uploadId).query(Integer.class).optional();
+        return tx.execute(s -> {
+            jdbc.sql("set local synchronous_commit = off").update();
+            return jdbc.sql("update uploads set next_part = next_part + 1 where id = ? returning next_part - 1")
+                    .param(uploadId).query(Integer.class).optional();
+        });
     }
 
     /**
