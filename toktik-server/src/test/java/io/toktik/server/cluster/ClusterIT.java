@@ -112,9 +112,9 @@ class ClusterIT {
         String id = upload(api1, clips.landscape(Duration.ofSeconds(4)));
         JsonNode video = awaitVideo(api2, id, complete());
         assertThat(video.get("status").asString()).isEqualTo("READY");
+        publicVideo = id;
         Playback.assertDecodesCompletely(api2.url(video.get("hlsUrl").asString()), video.get("renditions").size());
         assertNoOrphans(id, video);
-        publicVideo = id;
     }
 
     @Test
@@ -249,9 +249,10 @@ class ClusterIT {
         throw new AssertionError("no worker started transcoding");
     }
 
+    /** Failed, or playable with every rendition and its storyboard (the last image job) made. */
     private static Predicate<JsonNode> complete() {
         return v -> v.get("status").asString().equals("FAILED")
-                || (v.get("status").asString().equals("READY") && v.get("progress").asInt() == 100);
+                || (v.get("status").asString().equals("READY") && v.get("progress").asInt() == 100 && !v.path("storyboard").isNull());
     }
 
     private static JsonNode awaitVideo(ServerProcess api, String id, Predicate<JsonNode> done) {
@@ -283,7 +284,8 @@ class ClusterIT {
             Set<String> stored = new HashSet<>();
             client.listObjectsV2Paginator(b -> b.bucket("toktik-cluster").prefix(prefix)).contents()
                     .forEach((S3Object o) -> stored.add(o.key().substring(prefix.length())));
-            Set<String> expected = new HashSet<>(Set.of("source", "poster.jpg", "hls/master.m3u8"));
+            Set<String> expected = new HashSet<>(Set.of("source", "poster.jpg", "hls/master.m3u8",
+                    "storyboard/sprite.jpg", "storyboard/storyboard.vtt"));
             TestApi api = new TestApi(api2.url(""));
             for (JsonNode r : video.get("renditions")) {
                 String name = r.get("name").asString();
