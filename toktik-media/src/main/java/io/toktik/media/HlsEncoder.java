@@ -37,8 +37,18 @@ public final class HlsEncoder {
      */
     public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, DoubleConsumer progress,
                        Duration timeout) throws MediaException {
+        encode(source, info, renditions, outDir, PlaylistType.VOD, progress, timeout);
+    }
+
+    /**
+     * As {@link #encode(Path, MediaInfo, List, Path, DoubleConsumer, Duration)}; with {@link PlaylistType#EVENT}
+     * each playlist is rewritten (atomically, by rename) after every finished segment, listing only finished
+     * segments, and gets {@code #EXT-X-ENDLIST} when the run ends: callers may publish segments while it runs.
+     */
+    public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, PlaylistType type,
+                       DoubleConsumer progress, Duration timeout) throws MediaException {
         List<String> args = new ArrayList<>(List.of("-progress", "pipe:1", "-nostats"));
-        args.addAll(arguments(source, info, renditions, outDir));
+        args.addAll(arguments(source, info, renditions, outDir, type));
         try {
             for (Rendition rendition : renditions) {
                 Files.createDirectories(outDir.resolve(rendition.name()));
@@ -58,7 +68,7 @@ public final class HlsEncoder {
     public List<String> command(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
         List<String> command = new ArrayList<>();
         command.add(ffmpeg.executable().toString());
-        command.addAll(arguments(source, info, renditions, outDir));
+        command.addAll(arguments(source, info, renditions, outDir, PlaylistType.VOD));
         return command;
     }
 
@@ -73,7 +83,8 @@ public final class HlsEncoder {
         return VideoFilters.frameRate(video);
     }
 
-    private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
+    private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir,
+                                          PlaylistType type) {
         requireUsable(renditions, outDir);
         int fps = frameRate(info.video());
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning"));
@@ -84,7 +95,7 @@ public final class HlsEncoder {
         args.addAll(Ffmpeg.localInput(source));
         args.addAll(List.of("-filter_complex", filterGraph(info.video(), renditions, fps), "-vsync", "cfr"));
         for (int i = 0; i < renditions.size(); i++) {
-            args.addAll(output(i, renditions.get(i), info, fps, outDir.toAbsolutePath()));
+            args.addAll(output(i, renditions.get(i), info, fps, outDir.toAbsolutePath(), type));
         }
         return args;
     }
@@ -108,7 +119,7 @@ public final class HlsEncoder {
         return graph.toString();
     }
 
-    private static List<String> output(int i, Rendition r, MediaInfo info, int fps, Path outDir) {
+    private static List<String> output(int i, Rendition r, MediaInfo info, int fps, Path outDir, PlaylistType type) {
         AudioStream audio = info.audio();
         Path dir = outDir.resolve(r.name());
         String gop = String.valueOf(fps * KEYFRAME_SECONDS);
@@ -133,12 +144,27 @@ public final class HlsEncoder {
                 "-max_muxing_queue_size", "4096",
                 "-f", "hls",
                 "-hls_time", String.valueOf(SEGMENT_SECONDS),
-                "-hls_playlist_type", "vod",
-                "-hls_flags", "independent_segments",
+                "-hls_playlist_type", type.ffmpegName,
+                // temp_file: a segment appears under its name only once it is closed.
+                "-hls_flags", "independent_segments+temp_file",
                 "-hls_segment_type", "mpegts",
                 "-hls_segment_filename", dir.resolve("seg_%05d.ts").toString(),
                 dir.resolve(PLAYLIST).toString()));
         return args;
+    }
+
+    /** How ffmpeg writes a media playlist: once at the end, or after each segment. */
+    public enum PlaylistType {
+        /** Written when the run ends. */
+        VOD("vod"),
+        /** {@code #EXT-X-PLAYLIST-TYPE:EVENT}: rewritten after each segment, closed with ENDLIST at the end. */
+        EVENT("event");
+
+        private final String ffmpegName;
+
+        PlaylistType(String ffmpegName) {
+            this.ffmpegName = ffmpegName;
+        }
     }
 
     private static void requireUsable(List<Rendition> renditions, Path outDir) {
@@ -159,7 +185,7 @@ public final class HlsEncoder {
         try {
             String playlist = Files.readString(dir.resolve(PLAYLIST));
             List<MediaPlaylist.Segment> segments = MediaPlaylist.parse(playlist).segments();
-            boolean complete = playlist.contains("#EXT-X-ENDLIST") && !segments.isEmpty()
+            boolean complete = playlist.contains(MediaPlaylist.ENDLIST) && !segments.isEmpty()
                     && segments.stream().allMatch(segment -> nonEmptyFile(dir.resolve(segment.uri())));
             if (!complete) {
                 throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't convert this video.",

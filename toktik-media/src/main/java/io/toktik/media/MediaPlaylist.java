@@ -3,14 +3,19 @@ package io.toktik.media;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The segments listed in an HLS media playlist: {@code #EXTINF:<seconds>,} followed by a URI line. */
-record MediaPlaylist(List<Segment> segments) {
+/**
+ * The segments listed in an HLS media playlist: {@code #EXTINF:<seconds>,} followed by a URI line; {@code ended}
+ * when it carries {@code #EXT-X-ENDLIST} (no segment will be added).
+ */
+public record MediaPlaylist(List<Segment> segments, boolean ended) {
+
+    public static final String ENDLIST = "#EXT-X-ENDLIST";
 
     /** One media segment: its URI relative to the playlist and its duration. */
-    record Segment(String uri, double seconds) {
+    public record Segment(String uri, double seconds) {
     }
 
-    static MediaPlaylist parse(String text) {
+    public static MediaPlaylist parse(String text) {
         List<Segment> segments = new ArrayList<>();
         Double pending = null;
         for (String raw : text.split("\\R")) {
@@ -24,6 +29,6 @@ record MediaPlaylist(List<Segment> segments) {
                 pending = null;
             }
         }
-        return new MediaPlaylist(List.copyOf(segments));
+        return new MediaPlaylist(List.copyOf(segments), text.contains(ENDLIST));
     }
 }

@@ -60,6 +60,11 @@ class VideoPipelineIT extends ServerIT {
 
         Playback.assertDecodesCompletely(master, 2);
 
+        TestApi.Response lowest = api.get(master.replace("master.m3u8", "240p/index.m3u8"), null);
+        assertThat(lowest.text()).as("published as it was encoded, then closed")
+                .contains("#EXT-X-PLAYLIST-TYPE:EVENT").endsWith("#EXT-X-ENDLIST\n");
+        assertThat(lowest.header("Cache-Control")).contains("max-age=300");
+
         String segment = master.replace("master.m3u8", "240p/seg_00000.ts");
         TestApi.Response range = api.get(segment, null, Map.of("Range", "bytes=0-187"));
         assertThat(range.status()).isEqualTo(206);

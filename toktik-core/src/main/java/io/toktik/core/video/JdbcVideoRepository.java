@@ -92,9 +92,11 @@ public final class JdbcVideoRepository implements VideoRepository {
     @Override
     public void publishRendition(UUID id, RenditionInfo r) {
         jdbc.sql("""
-                update video_renditions set bandwidth = ?, average_bandwidth = ?, codecs = ?, frame_rate = ?, ready = true
-                where video_id = ? and name = ?""")
-                .params(r.bandwidth(), r.averageBandwidth(), r.codecs(), r.frameRate(), id, r.name()).update();
+                update video_renditions set bandwidth = ?, average_bandwidth = ?, codecs = ?, frame_rate = ?, ready = true,
+                                            complete = complete or ?
+                where video_id = ? and name = ? and not (complete and not ?)""")
+                .params(r.bandwidth(), r.averageBandwidth(), r.codecs(), r.frameRate(), r.complete(), id, r.name(),
+                        r.complete()).update();
         jdbc.sql("""
                 update videos set status = 'READY', published_at = coalesce(published_at, now()),
                        error_code = null, error_message = null, updated_at = now()
@@ -151,14 +153,15 @@ public final class JdbcVideoRepository implements VideoRepository {
     private Map<UUID, List<RenditionInfo>> renditionsOf(Collection<UUID> ids) {
         Map<UUID, List<RenditionInfo>> byVideo = new HashMap<>();
         jdbc.sql("""
-                select video_id, name, width, height, bandwidth, average_bandwidth, codecs, frame_rate, ready
+                select video_id, name, width, height, bandwidth, average_bandwidth, codecs, frame_rate, ready, complete
                 from video_renditions where video_id = any(?) order by width::bigint * height, name""")
                 .param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     byVideo.computeIfAbsent(rs.getObject("video_id", UUID.class), k -> new ArrayList<>())
                             .add(new RenditionInfo(rs.getString("name"), rs.getInt("width"), rs.getInt("height"),
                                     rs.getObject("bandwidth", Integer.class), rs.getObject("average_bandwidth", Integer.class),
-                                    rs.getString("codecs"), rs.getObject("frame_rate", Double.class), rs.getBoolean("ready")));
+                                    rs.getString("codecs"), rs.getObject("frame_rate", Double.class), rs.getBoolean("ready"),
+                                    rs.getBoolean("complete")));
                     return null;
                 })
                 .list();

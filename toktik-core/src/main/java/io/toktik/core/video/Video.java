@@ -40,7 +40,7 @@ public record Video(
         return viewer.map(this::isOwnedBy).orElse(false) || (status == VideoStatus.READY && visibility != Visibility.PRIVATE);
     }
 
-    /** Renditions whose files are complete, lowest first. */
+    /** Renditions that can be played (in the master playlist), lowest first; some may still be growing. */
     public List<RenditionInfo> readyRenditions() {
         return renditions.stream().filter(RenditionInfo::ready).toList();
     }

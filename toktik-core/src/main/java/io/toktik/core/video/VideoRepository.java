@@ -27,7 +27,10 @@ public interface VideoRepository {
     /** Records what probing found and the ladder planned; renditions already planned are kept. */
     void recordProbe(UUID id, long durationMs, int width, int height, List<RenditionInfo> ladder);
 
-    /** Publishes a rendition whose files are complete; the first one makes the video READY. */
+    /**
+     * Publishes a playable rendition (its first segments, or all of them when {@code rendition.complete()}); the
+     * first one makes the video READY. A complete rendition stays complete: a late partial publish changes nothing.
+     */
     void publishRendition(UUID id, RenditionInfo rendition);
 
     /** Raises progress (never lowers it) while the video is still being processed. */

@@ -6,11 +6,14 @@ import io.toktik.core.video.Visibility;
 import io.toktik.server.api.ApiException;
 import io.toktik.server.config.ConditionalOnRole;
 import io.toktik.server.config.TokTikProperties;
+import io.toktik.media.MediaPlaylist;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -66,11 +69,10 @@ class MediaController {
         if (!open && !tokens.valid(id.get(), media.token())) {
             throw ApiException.forbidden("This playback link is not valid for this video, or has expired: load the video again.");
         }
-        return respond(BlobKeys.videoPrefix(id.get()) + media.file(), kind,
-                visibility.get() == Visibility.PRIVATE ? kind.privateCache : kind.cache);
+        return respond(BlobKeys.videoPrefix(id.get()) + media.file(), kind, visibility.get() == Visibility.PRIVATE);
     }
 
-    private ResponseEntity<Resource> respond(String key, MediaTypes kind, CacheControl cache) throws IOException {
+    private ResponseEntity<Resource> respond(String key, MediaTypes kind, boolean isPrivate) throws IOException {
         boolean playlist = kind == MediaTypes.MASTER_PLAYLIST || kind == MediaTypes.PLAYLIST;
         Optional<URI> direct = redirect && !playlist ? blobs.presignedGet(key, PRESIGNED_TTL) : Optional.empty();
         if (direct.isPresent()) {
@@ -82,13 +84,19 @@ class MediaController {
         }
         Optional<BlobStore.Blob> blob = blobs.get(key);
         if (blob.isEmpty()) return ResponseEntity.notFound().build();
+        Resource body = BlobResource.body(key, blob.get());
+        if (kind == MediaTypes.PLAYLIST) {
+            byte[] text = body.getContentAsByteArray(); // a few KB; read once, it says whether it still grows
+            if (!MediaPlaylist.parse(new String(text, StandardCharsets.UTF_8)).ended()) kind = MediaTypes.GROWING_PLAYLIST;
+            body = new ByteArrayResource(text);
+        }
         return ResponseEntity.ok()
                 .contentType(kind.type)
-                .cacheControl(cache)
+                .cacheControl(isPrivate ? kind.privateCache : kind.cache)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                 .header("Access-Control-Allow-Origin", "*")
-                .body(BlobResource.body(key, blob.get()));
+                .body(body);
     }
 
     /** The file asked for, relative to the video, and the playback token when the path carries one. */

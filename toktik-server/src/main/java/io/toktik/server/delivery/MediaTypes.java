@@ -8,8 +8,10 @@ import org.springframework.http.MediaType;
 enum MediaTypes {
     /** The master playlist gains renditions while they finish: cache it briefly. */
     MASTER_PLAYLIST("application/vnd.apple.mpegurl", Duration.ofSeconds(2), false),
-    /** A rendition playlist is published only once complete. */
+    /** A complete rendition playlist (closed with {@code #EXT-X-ENDLIST}) does not change any more. */
     PLAYLIST("application/vnd.apple.mpegurl", Duration.ofMinutes(5), false),
+    /** A rendition playlist still growing segment by segment: a player reloads it every few seconds. */
+    GROWING_PLAYLIST("application/vnd.apple.mpegurl", Duration.ofSeconds(1), false),
     /** Segment names never change and are never rewritten. */
     TS_SEGMENT("video/mp2t", Duration.ofDays(365), true),
     MP4_SEGMENT("video/mp4", Duration.ofDays(365), true),

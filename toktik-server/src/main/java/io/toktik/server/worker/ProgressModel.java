@@ -17,7 +17,7 @@ record ProgressModel(List<RenditionInfo> ladder) {
         Set<String> names = Set.copyOf(encoding);
         for (RenditionInfo r : ladder) {
             total += r.pixels();
-            if (r.ready()) done += r.pixels();
+            if (r.complete()) done += r.pixels();
             else if (names.contains(r.name())) inFlight += r.pixels();
         }
         if (total == 0) return 0;

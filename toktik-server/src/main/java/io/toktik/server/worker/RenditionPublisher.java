@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes an encoded rendition: segments first, its playlist last, then — holding the video's row
  * lock, so concurrent publishers serialise — marks it ready and rewrites the master playlist from the
- * renditions now ready. The first rendition makes the video READY.
+ * renditions now ready. The first rendition makes the video READY. A growing rendition, whose files
+ * {@link GrowingRendition} stores, is announced twice: playable from its first segment, then complete.
  */
 final class RenditionPublisher {
     private static final Logger log = LoggerFactory.getLogger(RenditionPublisher.class);
@@ -52,12 +53,22 @@ final class RenditionPublisher {
         this.notifier = notifier;
     }
 
+    /** Stores a finished rendition's files and announces it complete. */
     void publish(UUID videoId, Rendition rendition, boolean hasAudio, Path dir) throws Exception {
-        RenditionMeasurement m = stats.measure(dir);
         upload(videoId, rendition.name(), dir);
+        announce(videoId, rendition, hasAudio, dir, true);
+    }
+
+    /**
+     * Lists a rendition whose files (at least the first segment and a playlist naming only stored segments) are
+     * stored in the master playlist, measured from the local files in {@code dir}; {@code complete} when its
+     * stored playlist is closed.
+     */
+    void announce(UUID videoId, Rendition rendition, boolean hasAudio, Path dir, boolean complete) throws Exception {
+        RenditionMeasurement m = stats.measure(dir);
         String codecs = new MasterPlaylist.Variant(rendition, m, hasAudio).codecs();
         RenditionInfo ready = new RenditionInfo(rendition.name(), rendition.width(), rendition.height(),
-                (int) m.peakBandwidth(), (int) m.averageBandwidth(), codecs, m.frameRate(), true);
+                (int) m.peakBandwidth(), (int) m.averageBandwidth(), codecs, m.frameRate(), true, complete);
         Outcome outcome = tx.execute(s -> {
             if (!videos.lock(videoId)) return Outcome.GONE;
             boolean wasReady = videos.findById(videoId).orElseThrow().status() == VideoStatus.READY;
@@ -71,8 +82,8 @@ final class RenditionPublisher {
             blobs.deleteAll(BlobKeys.videoPrefix(videoId)); // deleted while we worked: leave nothing behind
             return;
         }
-        log.info("Video {}: published {} ({} segments, peak {} b/s){}", videoId, rendition.name(), m.segmentCount(),
-                m.peakBandwidth(), outcome == Outcome.FIRST ? ", now playable" : "");
+        log.info("Video {}: published {} ({} segments{}, peak {} b/s){}", videoId, rendition.name(), m.segmentCount(),
+                complete ? "" : " so far", m.peakBandwidth(), outcome == Outcome.FIRST ? ", now playable" : "");
         if (outcome == Outcome.FIRST) {
             events.ready(videoId, rendition.name());
             notifier.videoReady(videoId);

@@ -2,6 +2,7 @@ package io.toktik.server.worker;
 
 import io.toktik.core.queue.Job;
 import io.toktik.core.queue.JobHandler;
+import io.toktik.core.storage.BlobStore;
 import io.toktik.core.video.RenditionInfo;
 import io.toktik.core.video.Video;
 import io.toktik.core.video.VideoEvents;
@@ -18,12 +19,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Encodes the renditions a job names (one ffmpeg run: the source is decoded once) into a scratch
- * directory, then publishes each one. A re-run after a crash starts over and skips what was published.
+ * directory, then publishes each one — except the rendition that makes the video playable, which is published
+ * segment by segment while it is encoded. A re-run after a crash starts over and skips what was published.
  */
 final class TranscodeJobHandler implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(TranscodeJobHandler.class);
@@ -36,12 +40,13 @@ final class TranscodeJobHandler implements JobHandler {
     private final HlsEncoder encoder;
     private final HlsEncoder backgroundEncoder;
     private final RenditionPublisher publisher;
+    private final BlobStore blobs;
     private final InputProblems problems;
     private final int timeoutFactor;
 
     TranscodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                         LadderPlanner planner, HlsEncoder encoder, HlsEncoder backgroundEncoder, RenditionPublisher publisher,
-                        InputProblems problems, int timeoutFactor) {
+                        BlobStore blobs, InputProblems problems, int timeoutFactor) {
         this.videos = videos;
         this.events = events;
         this.workspace = workspace;
@@ -50,6 +55,7 @@ final class TranscodeJobHandler implements JobHandler {
         this.encoder = encoder;
         this.backgroundEncoder = backgroundEncoder;
         this.publisher = publisher;
+        this.blobs = blobs;
         this.problems = problems;
         this.timeoutFactor = timeoutFactor;
     }
@@ -65,7 +71,7 @@ final class TranscodeJobHandler implements JobHandler {
         if (video == null || video.status() == VideoStatus.FAILED) return;
         Set<String> wanted = Set.of(job.payload().split(","));
         Set<String> pending = Set.copyOf(video.renditions().stream()
-                .filter(r -> wanted.contains(r.name()) && !r.ready()).map(RenditionInfo::name).toList());
+                .filter(r -> wanted.contains(r.name()) && !r.complete()).map(RenditionInfo::name).toList());
         if (pending.isEmpty()) return;
         try (WorkArea area = workspace.open(job)) {
             Path source = workspace.source(video.id(), area);
@@ -75,18 +81,34 @@ final class TranscodeJobHandler implements JobHandler {
             ProgressReporter reporter = new ProgressReporter(videos, events, video.id());
             Path out = area.resolve("hls");
             long started = System.nanoTime();
-            // The job that makes the video playable goes first; the others take the CPU it leaves.
-            boolean makesPlayable = pending.contains(video.renditions().getFirst().name());
-            (makesPlayable ? encoder : backgroundEncoder).encode(source, info, renditions, out,
-                    fraction -> reporter.report(() -> model.percent(pending, fraction)), timeout(info));
-            log.info("Video {}: encoded {} in {} ms", video.id(), pending, (System.nanoTime() - started) / 1_000_000);
-            for (Rendition r : renditions) {
-                publisher.publish(video.id(), r, info.hasAudio(), out.resolve(r.name()));
+            DoubleConsumer progress = fraction -> reporter.report(() -> model.percent(pending, fraction));
+            // The job that makes the video playable goes first, published segment by segment as it is encoded;
+            // the others take the CPU it leaves and are published whole.
+            if (pending.contains(video.renditions().getFirst().name()) && renditions.size() == 1) {
+                encodeGrowing(video.id(), source, info, renditions.getFirst(), out, progress);
+            } else {
+                backgroundEncoder.encode(source, info, renditions, out, progress, timeout(info));
+                for (Rendition r : renditions) {
+                    publisher.publish(video.id(), r, info.hasAudio(), out.resolve(r.name()));
+                }
             }
+            log.info("Video {}: encoded and published {} in {} ms", video.id(), pending,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (MediaException e) {
             if (!InputProblems.isPermanent(e)) throw e;
             problems.fail(video.id(), e.code().name(), e.getMessage());
         }
+    }
+
+    private void encodeGrowing(UUID videoId, Path source, MediaInfo info, Rendition rendition, Path out,
+                               DoubleConsumer progress) throws Exception {
+        Path dir = out.resolve(rendition.name());
+        try (GrowingRendition growing = new GrowingRendition(blobs, videoId, rendition.name(), dir,
+                () -> publisher.announce(videoId, rendition, info.hasAudio(), dir, false)).start()) {
+            encoder.encode(source, info, List.of(rendition), out, HlsEncoder.PlaylistType.EVENT, progress, timeout(info));
+            growing.finish();
+        }
+        publisher.announce(videoId, rendition, info.hasAudio(), dir, true);
     }
 
     private Duration timeout(MediaInfo info) {

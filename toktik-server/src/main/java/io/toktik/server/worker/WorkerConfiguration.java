@@ -79,7 +79,7 @@ class WorkerConfiguration {
                                    TokTikProperties props, Notifier notifier) {
         RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober), notifier);
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
-                new HlsEncoder(ffmpeg.inBackground()), publisher, problems.at(VideoJobs.TRANSCODE),
+                new HlsEncoder(ffmpeg.inBackground()), publisher, blobs, problems.at(VideoJobs.TRANSCODE),
                 props.media().transcodeTimeoutFactor());
     }
 
