@@ -15,8 +15,12 @@ import java.util.function.DoubleConsumer;
 public final class HlsEncoder {
 
     static final int KEYFRAME_SECONDS = 2;
-    static final int SEGMENT_SECONDS = 4;
+    public static final int SEGMENT_SECONDS = 4;
     public static final String PLAYLIST = "index.m3u8";
+    /** The folder of the audio-only rendition ({@link EncodeOptions.AudioLayout#SEPARATE}). */
+    public static final String AUDIO = "audio";
+    private static final long AUDIO_RENDITION_BITRATE = 128_000;
+    private static final int TIMESTAMP_BASE_SECONDS = 1;
     private static final int MAIN_PROFILE_MAX_SHORT_SIDE = 360;
     private static final int SMALL_RENDITION_FACTOR = 3;
 
@@ -37,30 +41,37 @@ public final class HlsEncoder {
      */
     public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, DoubleConsumer progress,
                        Duration timeout) throws MediaException {
-        encode(source, info, renditions, outDir, PlaylistType.VOD, progress, timeout);
+        encode(source, info, renditions, outDir, EncodeOptions.WHOLE, progress, timeout);
     }
 
     /**
-     * As {@link #encode(Path, MediaInfo, List, Path, DoubleConsumer, Duration)}; with {@link PlaylistType#EVENT}
-     * each playlist is rewritten (atomically, by rename) after every finished segment, listing only finished
-     * segments, and gets {@code #EXT-X-ENDLIST} when the run ends: callers may publish segments while it runs.
+     * As {@link #encode(Path, MediaInfo, List, Path, DoubleConsumer, Duration)}, with options. With an
+     * {@link EncodeOptions.PlaylistType#EVENT} playlist each playlist is rewritten (atomically, by rename) after every
+     * finished segment, listing only finished segments, and gets {@code #EXT-X-ENDLIST} when the run ends: callers
+     * may publish segments while it runs. A span is encoded with exact frame counts, segment numbers from its start
+     * and timestamps offset by its start, so consecutive spans join with no gap or overlap. A separate audio
+     * rendition goes to {@code outDir/audio}.
      */
-    public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, PlaylistType type,
+    public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, EncodeOptions options,
                        DoubleConsumer progress, Duration timeout) throws MediaException {
         List<String> args = new ArrayList<>(List.of("-progress", "pipe:1", "-nostats"));
-        args.addAll(arguments(source, info, renditions, outDir, type));
+        args.addAll(arguments(source, info, renditions, outDir, options));
+        List<Path> dirs = new ArrayList<>(renditions.stream().map(r -> outDir.resolve(r.name())).toList());
+        if (separateAudio(info, options)) dirs.add(outDir.resolve(AUDIO));
         try {
-            for (Rendition rendition : renditions) {
-                Files.createDirectories(outDir.resolve(rendition.name()));
+            for (Path dir : dirs) {
+                Files.createDirectories(dir);
             }
         } catch (IOException e) {
             throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't prepare storage for this video.",
                     e.toString(), e);
         }
-        ffmpeg.run(args, timeout, new ProgressParser(info.durationMs(), progress))
+        long spanMs = options.span().lengthSeconds() > 0 ? options.span().lengthSeconds() * 1000L
+                : info.durationMs() - options.span().startSeconds() * 1000L;
+        ffmpeg.run(args, timeout, new ProgressParser(Math.max(spanMs, 1), progress))
                 .orThrow("We couldn't convert this video. It may be damaged or use features we don't support.");
-        for (Rendition rendition : renditions) {
-            requireCompletePlaylist(outDir.resolve(rendition.name()));
+        for (Path dir : dirs) {
+            requireCompletePlaylist(dir);
         }
     }
 
@@ -68,7 +79,7 @@ public final class HlsEncoder {
     public List<String> command(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
         List<String> command = new ArrayList<>();
         command.add(ffmpeg.executable().toString());
-        command.addAll(arguments(source, info, renditions, outDir, PlaylistType.VOD));
+        command.addAll(arguments(source, info, renditions, outDir, EncodeOptions.WHOLE));
         return command;
     }
 
@@ -84,20 +95,39 @@ public final class HlsEncoder {
     }
 
     private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir,
-                                          PlaylistType type) {
+                                          EncodeOptions options) {
         requireUsable(renditions, outDir);
         int fps = frameRate(info.video());
+        EncodeOptions.Span span = options.span();
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning"));
         if (onlySmallRenditions(info.video(), renditions)) {
             // Deblocking is invisible after a 3x downscale; skipping it makes the lowest rendition land sooner.
             args.addAll(List.of("-skip_loop_filter", "all"));
         }
+        if (span.startSeconds() > 0) {
+            args.addAll(List.of("-ss", String.valueOf(span.startSeconds()))); // decodes from the keyframe before, exactly
+        }
+        if (span.lengthSeconds() > 0) {
+            args.addAll(List.of("-t", String.valueOf(span.lengthSeconds() + 1))); // -frames:v cuts exactly
+        }
         args.addAll(Ffmpeg.localInput(source));
         args.addAll(List.of("-filter_complex", filterGraph(info.video(), renditions, fps), "-vsync", "cfr"));
+        boolean muxedAudio = options.audio() == EncodeOptions.AudioLayout.MUXED && info.audio() != null;
         for (int i = 0; i < renditions.size(); i++) {
-            args.addAll(output(i, renditions.get(i), info, fps, outDir.toAbsolutePath(), type));
+            Rendition r = renditions.get(i);
+            args.addAll(videoOutput(i, r, muxedAudio ? info : null, fps, span));
+            args.addAll(hlsOutput(outDir.toAbsolutePath().resolve(r.name()), options));
+        }
+        if (separateAudio(info, options)) {
+            args.addAll(List.of("-map", "0:" + info.audio().index(), "-map_metadata", "-1", "-map_chapters", "-1"));
+            args.addAll(audioCodec(info, AUDIO_RENDITION_BITRATE));
+            args.addAll(hlsOutput(outDir.toAbsolutePath().resolve(AUDIO), options));
         }
         return args;
+    }
+
+    private static boolean separateAudio(MediaInfo info, EncodeOptions options) {
+        return options.audio() == EncodeOptions.AudioLayout.SEPARATE && info.audio() != null;
     }
 
     /** {@code [0:v]normalize,fps=F,split=N[s0][s1];[s0]scale=..,format=yuv420p[v0];...} */
@@ -119,9 +149,8 @@ public final class HlsEncoder {
         return graph.toString();
     }
 
-    private static List<String> output(int i, Rendition r, MediaInfo info, int fps, Path outDir, PlaylistType type) {
-        AudioStream audio = info.audio();
-        Path dir = outDir.resolve(r.name());
+    /** @param audioOf the source whose audio goes into the segments too; null for video only */
+    private static List<String> videoOutput(int i, Rendition r, MediaInfo audioOf, int fps, EncodeOptions.Span span) {
         String gop = String.valueOf(fps * KEYFRAME_SECONDS);
         List<String> args = new ArrayList<>(List.of(
                 "-map", "[v" + i + "]",
@@ -134,37 +163,40 @@ public final class HlsEncoder {
                 "-bufsize", String.valueOf(r.maxBitrate() * 2),
                 "-g", gop, "-keyint_min", gop, "-sc_threshold", "0",
                 "-force_key_frames", String.format(Locale.ROOT, "expr:gte(t,n_forced*%d)", KEYFRAME_SECONDS)));
-        if (audio != null) {
-            args.addAll(List.of(
-                    "-map", "0:" + audio.index(), "-af", VideoFilters.audio(info),
-                    "-c:a", "aac", "-b:a", String.valueOf(r.audioBitrate() > 0 ? r.audioBitrate() : 128_000),
-                    "-ac", "2", "-ar", "48000"));
+        if (span.lengthSeconds() > 0) {
+            args.addAll(List.of("-frames:v", String.valueOf(span.lengthSeconds() * fps)));
         }
-        args.addAll(List.of(
-                "-max_muxing_queue_size", "4096",
-                "-f", "hls",
-                "-hls_time", String.valueOf(SEGMENT_SECONDS),
-                "-hls_playlist_type", type.ffmpegName,
-                // temp_file: a segment appears under its name only once it is closed.
-                "-hls_flags", "independent_segments+temp_file",
-                "-hls_segment_type", "mpegts",
-                "-hls_segment_filename", dir.resolve("seg_%05d.ts").toString(),
-                dir.resolve(PLAYLIST).toString()));
+        if (audioOf != null) {
+            args.addAll(List.of("-map", "0:" + audioOf.audio().index()));
+            args.addAll(audioCodec(audioOf, r.audioBitrate() > 0 ? r.audioBitrate() : AUDIO_RENDITION_BITRATE));
+        }
         return args;
     }
 
-    /** How ffmpeg writes a media playlist: once at the end, or after each segment. */
-    public enum PlaylistType {
-        /** Written when the run ends. */
-        VOD("vod"),
-        /** {@code #EXT-X-PLAYLIST-TYPE:EVENT}: rewritten after each segment, closed with ENDLIST at the end. */
-        EVENT("event");
+    /** The source's audio as stereo 48 kHz AAC, fitted to the picture's length ({@link VideoFilters#audio}). */
+    private static List<String> audioCodec(MediaInfo info, long bitrate) {
+        return List.of("-af", VideoFilters.audio(info), "-c:a", "aac", "-b:a", String.valueOf(bitrate), "-ac", "2",
+                "-ar", "48000");
+    }
 
-        private final String ffmpegName;
-
-        PlaylistType(String ffmpegName) {
-            this.ffmpegName = ffmpegName;
-        }
+    /**
+     * One HLS output into {@code dir}. Every run offsets its timestamps by the same base plus its span's start: the
+     * base keeps them positive from the first frame, so the muxer never shifts a run's start (B-frame delay, AAC
+     * priming) and spans encoded apart line up exactly with each other and with whole-source runs.
+     */
+    private static List<String> hlsOutput(Path dir, EncodeOptions options) {
+        return List.of(
+                "-output_ts_offset", String.valueOf(TIMESTAMP_BASE_SECONDS + options.span().startSeconds()),
+                "-max_muxing_queue_size", "4096",
+                "-f", "hls",
+                "-hls_time", String.valueOf(SEGMENT_SECONDS),
+                "-hls_playlist_type", options.playlist().ffmpegName,
+                // temp_file: a segment appears under its name only once it is closed.
+                "-hls_flags", "independent_segments+temp_file",
+                "-hls_segment_type", "mpegts",
+                "-start_number", String.valueOf(options.span().firstSegment()),
+                "-hls_segment_filename", dir.resolve("seg_%05d.ts").toString(),
+                dir.resolve(PLAYLIST).toString());
     }
 
     private static void requireUsable(List<Rendition> renditions, Path outDir) {

@@ -31,30 +31,54 @@ public final class MasterPlaylist {
         }
     }
 
+    /**
+     * The audio-only rendition ({@code audio/index.m3u8}) that video-only variants play with, as an
+     * {@code EXT-X-MEDIA} of {@code TYPE=AUDIO}; its bandwidths are added to each variant's.
+     */
+    public record AudioRendition(long peakBandwidth, long averageBandwidth) {
+        static final String GROUP = "audio";
+    }
+
     private MasterPlaylist() {
     }
 
     /** The playlist text, variants ordered by peak bandwidth ascending. */
     public static String render(List<Variant> variants) {
+        return render(variants, null);
+    }
+
+    /**
+     * The playlist text, variants ordered by peak bandwidth ascending; with {@code audio} (null for none) the
+     * variants are video only and name its group.
+     */
+    public static String render(List<Variant> variants, AudioRendition audio) {
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a master playlist needs at least one variant");
         }
         StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        if (audio != null) {
+            out.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"").append(AudioRendition.GROUP)
+                    .append("\",NAME=\"Audio\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"")
+                    .append(HlsEncoder.AUDIO).append('/').append(HlsEncoder.PLAYLIST).append("\"\n");
+        }
         variants.stream()
                 .sorted(Comparator.comparingLong(v -> v.measurement().peakBandwidth()))
-                .forEach(variant -> out.append(streamInf(variant)).append('\n').append(variant.uri()).append('\n'));
+                .forEach(variant -> out.append(streamInf(variant, audio)).append('\n').append(variant.uri()).append('\n'));
         return out.toString();
     }
 
-    private static String streamInf(Variant variant) {
+    private static String streamInf(Variant variant, AudioRendition audio) {
         RenditionMeasurement m = variant.measurement();
         Rendition r = variant.rendition();
-        StringBuilder line = new StringBuilder("#EXT-X-STREAM-INF:BANDWIDTH=").append(m.peakBandwidth())
-                .append(",AVERAGE-BANDWIDTH=").append(m.averageBandwidth())
+        StringBuilder line = new StringBuilder("#EXT-X-STREAM-INF:BANDWIDTH=")
+                .append(m.peakBandwidth() + (audio == null ? 0 : audio.peakBandwidth()))
+                .append(",AVERAGE-BANDWIDTH=").append(m.averageBandwidth() + (audio == null ? 0 : audio.averageBandwidth()))
                 .append(",RESOLUTION=").append(r.width()).append('x').append(r.height());
         if (m.frameRate() > 0) {
             line.append(",FRAME-RATE=").append(String.format(Locale.ROOT, "%.3f", m.frameRate()));
         }
-        return line.append(",CODECS=\"").append(variant.codecs()).append('"').toString();
+        line.append(",CODECS=\"").append(variant.codecs()).append('"');
+        if (audio != null) line.append(",AUDIO=\"").append(AudioRendition.GROUP).append('"');
+        return line.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.toktik.media;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The segments listed in an HLS media playlist: {@code #EXTINF:<seconds>,} followed by a URI line; {@code ended}
@@ -13,6 +14,20 @@ public record MediaPlaylist(List<Segment> segments, boolean ended) {
 
     /** One media segment: its URI relative to the playlist and its duration. */
     public record Segment(String uri, double seconds) {
+        /** Its two playlist lines. */
+        public String lines() {
+            return String.format(Locale.ROOT, "#EXTINF:%.6f,\n%s\n", seconds, uri);
+        }
+    }
+
+    /** A closed playlist ({@code #EXT-X-PLAYLIST-TYPE:VOD}) of {@code segments}, each starting with a keyframe. */
+    public static String vod(List<Segment> segments) {
+        double longest = segments.stream().mapToDouble(Segment::seconds).max().orElse(0);
+        StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n")
+                .append("#EXT-X-TARGETDURATION:").append((long) Math.ceil(longest)).append('\n')
+                .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        segments.forEach(segment -> out.append(segment.lines()));
+        return out.append(ENDLIST).append('\n').toString();
     }
 
     public static MediaPlaylist parse(String text) {

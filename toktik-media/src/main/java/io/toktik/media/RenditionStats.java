@@ -18,6 +18,15 @@ public final class RenditionStats {
 
     /** Reads {@code renditionDir/index.m3u8}, the sizes of its segments, and probes the first segment. */
     public RenditionMeasurement measure(Path renditionDir) throws MediaException {
+        return measure(renditionDir, true);
+    }
+
+    /** As {@link #measure(Path)} for an audio-only rendition: AAC-LC, no frame rate. */
+    public RenditionMeasurement measureAudio(Path renditionDir) throws MediaException {
+        return measure(renditionDir, false);
+    }
+
+    private RenditionMeasurement measure(Path renditionDir, boolean video) throws MediaException {
         MediaPlaylist playlist;
         List<Long> sizes = new ArrayList<>();
         try {
@@ -33,12 +42,13 @@ public final class RenditionStats {
             throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't check the converted video.",
                     renditionDir + " has no segments");
         }
-        VideoStream first = prober.probe(renditionDir.resolve(playlist.segments().getFirst().uri())).video();
+        VideoStream first = video ? prober.probe(renditionDir.resolve(playlist.segments().getFirst().uri())).video() : null;
         long totalBytes = sizes.stream().mapToLong(Long::longValue).sum();
         double seconds = playlist.segments().stream().mapToDouble(MediaPlaylist.Segment::seconds).sum();
         return new RenditionMeasurement(peakBandwidth(playlist.segments(), sizes),
                 Math.round(totalBytes * 8 / Math.max(seconds, 0.001)), Math.round(seconds * 1000),
-                playlist.segments().size(), totalBytes, first.codecString(), first.frameRate());
+                playlist.segments().size(), totalBytes, video ? first.codecString() : MasterPlaylist.AAC_LC,
+                video ? first.frameRate() : 0);
     }
 
     /** Max bits/s over segments; a segment under half the target duration is merged into its predecessor. */

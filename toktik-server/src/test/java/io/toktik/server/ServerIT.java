@@ -12,10 +12,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the all-in-one server (roles api, worker, realtime) on embedded defaults and a random port, once
- * per test JVM: every integration test talks to it over HTTP like any client would.
+ * per test JVM: every integration test talks to it over HTTP like any client would. Sources longer than 8 s are
+ * transcoded in chunks (the test clips are shorter, except where a test wants chunks).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"toktik.upload.max-bytes=52428800", "toktik.worker.concurrency=2"})
+        properties = {"toktik.upload.max-bytes=52428800", "toktik.worker.concurrency=2", "toktik.media.chunk-seconds=8"})
 public abstract class ServerIT {
     /** 50 MiB: small enough to test the limit cheaply. */
     protected static final long UPLOAD_LIMIT = 52_428_800L;

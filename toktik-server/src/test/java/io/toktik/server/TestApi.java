@@ -82,6 +82,34 @@ public final class TestApi {
         return r.json().get("accessToken").asString();
     }
 
+    /** Creates a public draft, uploads {@code file} as its source and waits until every rendition is published. */
+    public JsonNode uploadAndAwaitComplete(String token, Path file) {
+        Response draft = post("/api/videos", token, Map.of("title", "test upload"));
+        if (draft.status() != 201) throw new IllegalStateException("create failed: " + draft);
+        String id = draft.json().get("id").asString();
+        Response accepted = putFile("/api/videos/" + id + "/source", token, file);
+        if (accepted.status() != 202) throw new IllegalStateException("upload failed: " + accepted);
+        return uploadedAndComplete(id, token);
+    }
+
+    /** Waits until the video, whose source was uploaded, has every rendition published (or FAILED). */
+    public JsonNode uploadedAndComplete(String id, String token) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode video;
+        do {
+            video = get("/api/videos/" + id, token).json();
+            String status = video.get("status").asString();
+            if (status.equals("FAILED") || (status.equals("READY") && video.get("progress").asInt() == 100)) return video;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("video never completed: " + video);
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60));
         if (token != null) b.header("Authorization", "Bearer " + token);

@@ -134,6 +134,14 @@ public final class JdbcVideoRepository implements VideoRepository {
     }
 
     @Override
+    public int processingAhead(UUID id) {
+        return jdbc.sql("""
+                select count(*) from videos o join videos v on o.owner_id = v.owner_id
+                where v.id = ? and o.status = 'PROCESSING' and (o.created_at, o.id) < (v.created_at, v.id)""")
+                .param(id).query(Integer.class).single();
+    }
+
+    @Override
     public boolean lock(UUID id) {
         return jdbc.sql("select id from videos where id = ? for update").param(id).query(UUID.class).optional().isPresent();
     }

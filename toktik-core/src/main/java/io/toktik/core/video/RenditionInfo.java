@@ -14,8 +14,15 @@ public record RenditionInfo(
         this(name, width, height, bandwidth, averageBandwidth, codecs, frameRate, ready, ready);
     }
 
+    /** The name of the audio-only rendition (no picture: 0x0) that video-only renditions play with. */
+    public static final String AUDIO = "audio";
+
     public static RenditionInfo planned(String name, int width, int height) {
         return new RenditionInfo(name, width, height, null, null, null, null, false, false);
+    }
+
+    public boolean isAudio() {
+        return AUDIO.equals(name);
     }
 
     public long pixels() {

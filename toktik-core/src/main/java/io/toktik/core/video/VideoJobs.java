@@ -21,6 +21,18 @@ public final class VideoJobs {
     public static final int PRIORITY_POSTER = 20;
     public static final int PRIORITY_MORE_RENDITIONS = 30;
     public static final int PRIORITY_STORYBOARD = 40;
+    /** Each of the owner's videos still processing ahead of this one pushes its jobs behind everyone's next video. */
+    static final int PRIORITY_PER_VIDEO_AHEAD = 100;
+
+    /**
+     * The priority of a job of one video: its kind's, behind the jobs of every video that has fewer of its
+     * owner's videos ahead of it — so one user's 50 uploads do not starve everyone else's first video.
+     *
+     * @param videosAhead {@link VideoRepository#processingAhead}
+     */
+    public static int fair(int priority, int videosAhead) {
+        return priority + PRIORITY_PER_VIDEO_AHEAD * videosAhead;
+    }
 
     private VideoJobs() {}
 }

@@ -45,6 +45,9 @@ public interface VideoRepository {
 
     boolean delete(UUID id);
 
+    /** How many of the owner's other videos, created before this one, are still being processed. */
+    int processingAhead(UUID id);
+
     /** Locks the video's row until the current transaction ends; false when it is gone. */
     boolean lock(UUID id);
 }

@@ -63,7 +63,8 @@ public final class VideoService {
     public boolean sourceStored(UUID videoId, long size) {
         Boolean accepted = tx.execute(status -> {
             if (!videos.markProcessing(videoId, size)) return false;
-            jobs.enqueue(JobRequest.of(VideoJobs.PROBE, videoId, VideoJobs.PRIORITY_PROBE));
+            jobs.enqueue(JobRequest.of(VideoJobs.PROBE, videoId,
+                    VideoJobs.fair(VideoJobs.PRIORITY_PROBE, videos.processingAhead(videoId))));
             return true;
         });
         log.info("Video {}: source of {} bytes {}", videoId, size, Boolean.TRUE.equals(accepted) ? "accepted" : "refused");

@@ -42,7 +42,7 @@ public record VideoJson(
                 v.hasPoster() ? media + "poster.jpg" : null,
                 v.hasStoryboard() ? new Storyboard(media + BlobKeys.STORYBOARD_IMAGE, media + BlobKeys.STORYBOARD_VTT) : null,
                 playable ? media + "hls/master.m3u8" : null,
-                v.readyRenditions().stream().map(VideoJson::rendition).toList(),
+                v.readyRenditions().stream().filter(r -> !r.isAudio()).map(VideoJson::rendition).toList(),
                 v.counts().views(), v.counts().likes(), v.counts().comments(), false, v.createdAt(), v.publishedAt(), null);
     }
 

@@ -43,7 +43,8 @@ public record TokTikProperties(
     /** Upload limits; resumable uploads expire {@code expiry} after their last chunk and are swept every {@code sweepInterval}. */
     public record Upload(long maxBytes, Duration expiry, Duration sweepInterval) {}
 
-    public record Media(String ffmpeg, int transcodeTimeoutFactor) {}
+    /** @param chunkSeconds sources longer than this are transcoded in spans of about this length, in parallel */
+    public record Media(String ffmpeg, int transcodeTimeoutFactor, int chunkSeconds) {}
 
     public record Worker(int concurrency, Set<String> jobs, Duration shutdownGrace, Duration lease) {}
 

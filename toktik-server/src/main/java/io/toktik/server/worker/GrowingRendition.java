@@ -41,9 +41,9 @@ final class GrowingRendition implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private Thread poller;
 
-    /** Told once, from the first sync that finds at least one segment stored. */
+    /** Told from each sync that finds a segment stored, until it answers true (it announced the rendition). */
     interface PlayableListener {
-        void playable() throws Exception;
+        boolean playable() throws Exception;
     }
 
     GrowingRendition(BlobStore blobs, UUID videoId, String name, Path dir, PlayableListener onPlayable) {
@@ -104,10 +104,7 @@ final class GrowingRendition implements AutoCloseable {
             blobs.write(key(HlsEncoder.PLAYLIST), new ByteArrayInputStream(bytes), bytes.length);
             published = count;
         }
-        if (published > 0 && !announced) {
-            onPlayable.playable();
-            announced = true;
-        }
+        if (published > 0 && !announced) announced = onPlayable.playable();
         return local;
     }
 
@@ -124,6 +121,10 @@ final class GrowingRendition implements AutoCloseable {
                 warned = true;
             }
         }
+    }
+
+    synchronized boolean hasPublished() {
+        return published > 0;
     }
 
     private Optional<MediaPlaylist> storedPlaylist() throws IOException {

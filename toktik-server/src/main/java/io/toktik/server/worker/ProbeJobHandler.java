@@ -14,15 +14,16 @@ import io.toktik.media.MediaException;
 import io.toktik.media.MediaInfo;
 import io.toktik.media.MediaProber;
 import io.toktik.media.Rendition;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Probes an uploaded source and plans its ladder, then enqueues — in the same transaction — the lowest
- * rendition first, the poster, the other renditions and the storyboard, so a playable video comes as soon as possible.
+ * rendition first, the poster, the other renditions (for a long source, one job per chunk of time, so that
+ * several workers share it) and the storyboard, so a playable video comes as soon as possible.
  */
 final class ProbeJobHandler implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(ProbeJobHandler.class);
@@ -34,9 +35,10 @@ final class ProbeJobHandler implements JobHandler {
     private final MediaProber prober;
     private final LadderPlanner planner;
     private final InputProblems problems;
+    private final Chunking chunking;
 
     ProbeJobHandler(VideoRepository videos, JobQueue jobs, TransactionTemplate tx, MediaWorkspace workspace,
-                    MediaProber prober, LadderPlanner planner, InputProblems problems) {
+                    MediaProber prober, LadderPlanner planner, InputProblems problems, Chunking chunking) {
         this.videos = videos;
         this.jobs = jobs;
         this.tx = tx;
@@ -44,6 +46,7 @@ final class ProbeJobHandler implements JobHandler {
         this.prober = prober;
         this.planner = planner;
         this.problems = problems;
+        this.chunking = chunking;
     }
 
     @Override
@@ -66,15 +69,23 @@ final class ProbeJobHandler implements JobHandler {
         List<Rendition> ladder = planner.plan(info);
         tx.executeWithoutResult(status -> {
             if (!videos.lock(video.id()) || !videos.findById(video.id()).orElseThrow().renditions().isEmpty()) return;
-            videos.recordProbe(video.id(), info.videoDurationMs(), info.video().displayWidth(), info.video().displayHeight(),
+            List<TranscodePayload> rest = chunking.rest(info, ladder);
+            List<RenditionInfo> planned = new ArrayList<>(
                     ladder.stream().map(r -> RenditionInfo.planned(r.name(), r.width(), r.height())).toList());
-            jobs.enqueue(new JobRequest(VideoJobs.TRANSCODE, video.id(), ladder.getFirst().name(), VideoJobs.PRIORITY_FIRST_RENDITION));
-            jobs.enqueue(JobRequest.of(VideoJobs.POSTER, video.id(), VideoJobs.PRIORITY_POSTER));
-            if (ladder.size() > 1) {
-                String rest = ladder.subList(1, ladder.size()).stream().map(Rendition::name).collect(Collectors.joining(","));
-                jobs.enqueue(new JobRequest(VideoJobs.TRANSCODE, video.id(), rest, VideoJobs.PRIORITY_MORE_RENDITIONS));
+            if (rest.stream().anyMatch(TranscodePayload::isChunk) && info.hasAudio()) {
+                planned.add(RenditionInfo.planned(RenditionInfo.AUDIO, 0, 0)); // chunks are video only
             }
-            jobs.enqueue(JobRequest.of(VideoJobs.STORYBOARD, video.id(), VideoJobs.PRIORITY_STORYBOARD));
+            videos.recordProbe(video.id(), info.videoDurationMs(), info.video().displayWidth(), info.video().displayHeight(),
+                    planned);
+            int ahead = videos.processingAhead(video.id());
+            jobs.enqueue(new JobRequest(VideoJobs.TRANSCODE, video.id(), ladder.getFirst().name(),
+                    VideoJobs.fair(VideoJobs.PRIORITY_FIRST_RENDITION, ahead)));
+            jobs.enqueue(JobRequest.of(VideoJobs.POSTER, video.id(), VideoJobs.fair(VideoJobs.PRIORITY_POSTER, ahead)));
+            for (TranscodePayload payload : rest) {
+                jobs.enqueue(new JobRequest(VideoJobs.TRANSCODE, video.id(), payload.format(),
+                        VideoJobs.fair(VideoJobs.PRIORITY_MORE_RENDITIONS, ahead)));
+            }
+            jobs.enqueue(JobRequest.of(VideoJobs.STORYBOARD, video.id(), VideoJobs.fair(VideoJobs.PRIORITY_STORYBOARD, ahead)));
         });
         log.info("Video {}: {} {}x{} {} ms → ladder {}", video.id(), info.video().codec(), info.video().displayWidth(),
                 info.video().displayHeight(), info.durationMs(), ladder.stream().map(Rendition::name).toList());

@@ -9,6 +9,7 @@ import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoJobs;
 import io.toktik.core.video.VideoRepository;
 import io.toktik.core.video.VideoStatus;
+import io.toktik.media.EncodeOptions;
 import io.toktik.media.HlsEncoder;
 import io.toktik.media.LadderPlanner;
 import io.toktik.media.MediaException;
@@ -41,12 +42,13 @@ final class TranscodeJobHandler implements JobHandler {
     private final HlsEncoder backgroundEncoder;
     private final RenditionPublisher publisher;
     private final BlobStore blobs;
+    private final ChunkJoin chunkJoin;
     private final InputProblems problems;
     private final int timeoutFactor;
 
     TranscodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                         LadderPlanner planner, HlsEncoder encoder, HlsEncoder backgroundEncoder, RenditionPublisher publisher,
-                        BlobStore blobs, InputProblems problems, int timeoutFactor) {
+                        BlobStore blobs, ChunkJoin chunkJoin, InputProblems problems, int timeoutFactor) {
         this.videos = videos;
         this.events = events;
         this.workspace = workspace;
@@ -56,6 +58,7 @@ final class TranscodeJobHandler implements JobHandler {
         this.backgroundEncoder = backgroundEncoder;
         this.publisher = publisher;
         this.blobs = blobs;
+        this.chunkJoin = chunkJoin;
         this.problems = problems;
         this.timeoutFactor = timeoutFactor;
     }
@@ -69,10 +72,11 @@ final class TranscodeJobHandler implements JobHandler {
     public void handle(Job job) throws Exception {
         Video video = videos.findById(job.videoId()).orElse(null);
         if (video == null || video.status() == VideoStatus.FAILED) return;
-        Set<String> wanted = Set.of(job.payload().split(","));
+        TranscodePayload payload = TranscodePayload.parse(job.payload());
         Set<String> pending = Set.copyOf(video.renditions().stream()
-                .filter(r -> wanted.contains(r.name()) && !r.complete()).map(RenditionInfo::name).toList());
+                .filter(r -> payload.renditions().contains(r.name()) && !r.complete()).map(RenditionInfo::name).toList());
         if (pending.isEmpty()) return;
+        boolean separateAudio = video.renditions().stream().anyMatch(RenditionInfo::isAudio);
         try (WorkArea area = workspace.open(job)) {
             Path source = workspace.source(video.id(), area);
             MediaInfo info = prober.probe(source);
@@ -81,18 +85,30 @@ final class TranscodeJobHandler implements JobHandler {
             ProgressReporter reporter = new ProgressReporter(videos, events, video.id());
             Path out = area.resolve("hls");
             long started = System.nanoTime();
-            DoubleConsumer progress = fraction -> reporter.report(() -> model.percent(pending, fraction));
             // The job that makes the video playable goes first, published segment by segment as it is encoded;
-            // the others take the CPU it leaves and are published whole.
-            if (pending.contains(video.renditions().getFirst().name()) && renditions.size() == 1) {
-                encodeGrowing(video.id(), source, info, renditions.getFirst(), out, progress);
+            // the others take the CPU it leaves and are published whole, or chunk by chunk for a long source.
+            if (pending.contains(lowest(video).name()) && renditions.size() == 1) {
+                DoubleConsumer progress = fraction -> reporter.report(() -> model.percent(pending, fraction));
+                encodeGrowing(video.id(), source, info, renditions.getFirst(), out, separateAudio, progress);
+            } else if (payload.isChunk()) {
+                backgroundEncoder.encode(source, info, renditions, out,
+                        new EncodeOptions(EncodeOptions.PlaylistType.VOD, payload.span(), EncodeOptions.AudioLayout.NONE),
+                        fraction -> {}, timeout(info));
+                chunkJoin.land(video.id(), payload, renditions, out, info.hasAudio());
             } else {
-                backgroundEncoder.encode(source, info, renditions, out, progress, timeout(info));
-                for (Rendition r : renditions) {
+                EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.VOD, EncodeOptions.Span.WHOLE,
+                        separateAudio ? EncodeOptions.AudioLayout.NONE : EncodeOptions.AudioLayout.MUXED);
+                List<Rendition> encoded = renditions;
+                if (!encoded.isEmpty()) {
+                    backgroundEncoder.encode(source, info, encoded, out, options,
+                            fraction -> reporter.report(() -> model.percent(pending, fraction)), timeout(info));
+                }
+                for (Rendition r : encoded) {
                     publisher.publish(video.id(), r, info.hasAudio(), out.resolve(r.name()));
                 }
             }
-            log.info("Video {}: encoded and published {} in {} ms", video.id(), pending,
+            log.info("Video {}: encoded and published {}{} in {} ms", video.id(), pending,
+                    payload.isChunk() ? " chunk " + (payload.chunk() + 1) + "/" + payload.chunks() : "",
                     (System.nanoTime() - started) / 1_000_000);
         } catch (MediaException e) {
             if (!InputProblems.isPermanent(e)) throw e;
@@ -100,15 +116,32 @@ final class TranscodeJobHandler implements JobHandler {
         }
     }
 
+    /**
+     * Publishes the rendition (and the audio rendition, when the video has one) while ffmpeg writes it: playable
+     * once both have a segment stored, complete once ffmpeg has closed both playlists.
+     */
     private void encodeGrowing(UUID videoId, Path source, MediaInfo info, Rendition rendition, Path out,
-                               DoubleConsumer progress) throws Exception {
+                               boolean separateAudio, DoubleConsumer progress) throws Exception {
         Path dir = out.resolve(rendition.name());
-        try (GrowingRendition growing = new GrowingRendition(blobs, videoId, rendition.name(), dir,
-                () -> publisher.announce(videoId, rendition, info.hasAudio(), dir, false)).start()) {
-            encoder.encode(source, info, List.of(rendition), out, HlsEncoder.PlaylistType.EVENT, progress, timeout(info));
-            growing.finish();
+        Path audioDir = separateAudio && info.hasAudio() ? out.resolve(HlsEncoder.AUDIO) : null;
+        try (GrowingRendition audio = audioDir == null ? null
+                     : new GrowingRendition(blobs, videoId, HlsEncoder.AUDIO, audioDir, () -> true).start();
+             GrowingRendition video = new GrowingRendition(blobs, videoId, rendition.name(), dir, () -> {
+                 if (audio != null && !audio.hasPublished()) return false;
+                 publisher.announce(videoId, rendition, info.hasAudio(), dir, audioDir, false);
+                 return true;
+             }).start()) {
+            EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.EVENT, EncodeOptions.Span.WHOLE,
+                    audioDir == null ? EncodeOptions.AudioLayout.MUXED : EncodeOptions.AudioLayout.SEPARATE);
+            encoder.encode(source, info, List.of(rendition), out, options, progress, timeout(info));
+            if (audio != null) audio.finish();
+            video.finish();
         }
-        publisher.announce(videoId, rendition, info.hasAudio(), dir, true);
+        publisher.announce(videoId, rendition, info.hasAudio(), dir, audioDir, true);
+    }
+
+    private static RenditionInfo lowest(Video video) {
+        return video.renditions().stream().filter(r -> !r.isAudio()).findFirst().orElseThrow();
     }
 
     private Duration timeout(MediaInfo info) {

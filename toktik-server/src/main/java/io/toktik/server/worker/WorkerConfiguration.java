@@ -8,6 +8,7 @@ import io.toktik.core.queue.JobRunner;
 import io.toktik.core.queue.JobStore;
 import io.toktik.core.social.Notifier;
 import io.toktik.core.storage.BlobStore;
+import io.toktik.core.video.RenditionChunks;
 import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoJobs;
 import io.toktik.core.video.VideoRepository;
@@ -31,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The worker role: the media pipeline's job handlers and the runner that feeds them. */
@@ -69,17 +71,20 @@ class WorkerConfiguration {
 
     @Bean
     JobHandler probeJobHandler(VideoRepository videos, JobStore jobs, TransactionTemplate tx, MediaWorkspace workspace,
-                               MediaProber prober, InputProblems problems) {
-        return new ProbeJobHandler(videos, jobs, tx, workspace, prober, new LadderPlanner(), problems);
+                               MediaProber prober, InputProblems problems, TokTikProperties props) {
+        return new ProbeJobHandler(videos, jobs, tx, workspace, prober, new LadderPlanner(), problems,
+                new Chunking(props.media().chunkSeconds()));
     }
 
     @Bean
     JobHandler transcodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                                    Ffmpeg ffmpeg, BlobStore blobs, TransactionTemplate tx, InputProblems problems,
-                                   TokTikProperties props, Notifier notifier) {
-        RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober), notifier);
+                                   TokTikProperties props, Notifier notifier, JdbcClient jdbc) {
+        RenditionStats stats = new RenditionStats(prober);
+        RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, stats, notifier);
+        ChunkJoin chunkJoin = new ChunkJoin(publisher, new RenditionChunks(jdbc), stats, tx);
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
-                new HlsEncoder(ffmpeg.inBackground()), publisher, blobs, problems.at(VideoJobs.TRANSCODE),
+                new HlsEncoder(ffmpeg.inBackground()), publisher, blobs, chunkJoin, problems.at(VideoJobs.TRANSCODE),
                 props.media().transcodeTimeoutFactor());
     }
 

@@ -88,7 +88,7 @@ class GrowingRenditionTest {
     }
 
     private GrowingRendition rendition() throws IOException {
-        return new GrowingRendition(blobs, video, "240p", local, playable::incrementAndGet).resume();
+        return new GrowingRendition(blobs, video, "240p", local, () -> playable.incrementAndGet() > 0).resume();
     }
 
     /** What ffmpeg's hls muxer leaves after {@code count} closed segments: the segments, then the playlist. */

@@ -1,0 +1,41 @@
+package io.toktik.server.worker;
+
+import io.toktik.media.HlsEncoder;
+import io.toktik.media.MediaInfo;
+import io.toktik.media.Rendition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Splits the renditions after the lowest into jobs: one for a short source; for a source longer than
+ * {@code chunkSeconds}, one per span of about that length (rounded down to the 4 s segment grid), so that N workers
+ * encode it about N times faster. A last span shorter than a second is folded into the one before.
+ */
+record Chunking(int chunkSeconds) {
+
+    Chunking {
+        if (chunkSeconds < HlsEncoder.SEGMENT_SECONDS) {
+            throw new IllegalArgumentException("chunks must be at least " + HlsEncoder.SEGMENT_SECONDS + " s: " + chunkSeconds);
+        }
+    }
+
+    List<TranscodePayload> rest(MediaInfo info, List<Rendition> ladder) {
+        if (ladder.size() < 2) return List.of();
+        List<Rendition> rest = ladder.subList(1, ladder.size());
+        List<String> names = names(rest, r -> true);
+        if (info.videoDurationMs() <= chunkSeconds * 1000L) return List.of(TranscodePayload.whole(names));
+        List<TranscodePayload> jobs = new ArrayList<>();
+        int span = chunkSeconds - chunkSeconds % HlsEncoder.SEGMENT_SECONDS;
+        long spanMs = span * 1000L;
+        int count = (int) Math.max(1, (info.videoDurationMs() - 1000 + spanMs - 1) / spanMs);
+        for (int i = 0; i < count; i++) {
+            jobs.add(new TranscodePayload(names, i, count, span));
+        }
+        return jobs;
+    }
+
+    private static List<String> names(List<Rendition> renditions, Predicate<Rendition> which) {
+        return renditions.stream().filter(which).map(Rendition::name).toList();
+    }
+}
