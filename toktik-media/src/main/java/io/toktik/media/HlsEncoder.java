@@ -75,6 +75,40 @@ public final class HlsEncoder {
         }
     }
 
+    /**
+     * Packages the source's own video stream as {@code outDir/<rendition>} without re-encoding it (see
+     * {@link Passthrough}); segments are cut at the source's keyframes. Audio goes as {@code options} say
+     * ({@link EncodeOptions.AudioLayout#MUXED}: AAC in the segments). Returns false — the caller encodes it instead —
+     * when the source's keyframes are too far apart for the segment length (a segment over twice 4 s).
+     */
+    public boolean copy(Path source, MediaInfo info, Rendition rendition, Path outDir, EncodeOptions options,
+                        Duration timeout) throws MediaException {
+        if (options.span() != EncodeOptions.Span.WHOLE) throw new IllegalArgumentException("copies the whole source");
+        Path dir = outDir.resolve(rendition.name());
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning"));
+        args.addAll(Ffmpeg.localInput(source));
+        args.addAll(List.of("-map", "0:" + info.video().index(), "-map_metadata", "-1", "-map_chapters", "-1",
+                "-c:v", "copy"));
+        if (options.audio() == EncodeOptions.AudioLayout.MUXED && info.audio() != null) {
+            args.addAll(List.of("-map", "0:" + info.audio().index()));
+            args.addAll(audioCodec(info, rendition.audioBitrate() > 0 ? rendition.audioBitrate() : AUDIO_RENDITION_BITRATE));
+        }
+        args.addAll(hlsOutput(dir.toAbsolutePath(), options));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't prepare storage for this video.", e.toString(), e);
+        }
+        ffmpeg.run(args, timeout).orThrow("We couldn't package this video.");
+        requireCompletePlaylist(dir);
+        try {
+            return MediaPlaylist.parse(Files.readString(dir.resolve(PLAYLIST))).segments().stream()
+                    .allMatch(segment -> segment.seconds() <= 2.0 * SEGMENT_SECONDS);
+        } catch (IOException e) {
+            throw new MediaException(Code.TRANSCODE_FAILED, "We couldn't package this video.", e.toString(), e);
+        }
+    }
+
     /** The complete command line (executable first) that {@link #encode} runs, minus its progress reporting. */
     public List<String> command(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
         List<String> command = new ArrayList<>();

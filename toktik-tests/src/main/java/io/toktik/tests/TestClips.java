@@ -72,6 +72,18 @@ public final class TestClips {
         return make("rotated-phone.mp4", "-i " + landscape() + " -c copy -metadata:s:v:0 rotate=90");
     }
 
+    /**
+     * 640x360, 30 fps, H.264 Constrained Baseline at about 400 kb/s with a keyframe every {@code keyframeSeconds}
+     * (no scene cuts), AAC: already what the 360p rung asks for, so it may be packaged without re-encoding.
+     */
+    public Path hlsReady(int keyframeSeconds, Duration length) {
+        double s = seconds(length);
+        String gop = String.valueOf(30 * keyframeSeconds);
+        return make("hls-ready-gop" + keyframeSeconds + "-" + length.toMillis() + "ms.mp4", testsrc(640, 360, 30, s) + " "
+                + sine(s) + " -c:v libx264 -preset veryfast -profile:v baseline -pix_fmt yuv420p -b:v 400k -maxrate 400k"
+                + " -bufsize 800k -g " + gop + " -keyint_min " + gop + " -sc_threshold 0 " + AAC);
+    }
+
     /** 854x480, 30 fps, H.264, no audio, 2 s: a source already at a ladder rung's size. */
     public Path sd480() {
         return make("sd480.mp4", testsrc(854, 480, 30, 2) + " " + H264);

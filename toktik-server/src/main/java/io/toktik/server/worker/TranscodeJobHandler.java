@@ -15,9 +15,11 @@ import io.toktik.media.LadderPlanner;
 import io.toktik.media.MediaException;
 import io.toktik.media.MediaInfo;
 import io.toktik.media.MediaProber;
+import io.toktik.media.Passthrough;
 import io.toktik.media.Rendition;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -98,7 +100,15 @@ final class TranscodeJobHandler implements JobHandler {
             } else {
                 EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.VOD, EncodeOptions.Span.WHOLE,
                         separateAudio ? EncodeOptions.AudioLayout.NONE : EncodeOptions.AudioLayout.MUXED);
-                List<Rendition> encoded = renditions;
+                List<Rendition> encoded = new ArrayList<>(renditions);
+                for (Rendition r : renditions) {
+                    Path copies = area.resolve("copy");
+                    if (Passthrough.fits(info, r) && backgroundEncoder.copy(source, info, r, copies, options, timeout(info))) {
+                        publisher.publish(video.id(), r, info.hasAudio(), copies.resolve(r.name()));
+                        encoded.remove(r);
+                        log.info("Video {}: {} is the source's own video, packaged without re-encoding", video.id(), r.name());
+                    }
+                }
                 if (!encoded.isEmpty()) {
                     backgroundEncoder.encode(source, info, encoded, out, options,
                             fraction -> reporter.report(() -> model.percent(pending, fraction)), timeout(info));
