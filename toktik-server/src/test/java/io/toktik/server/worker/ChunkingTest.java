@@ -51,7 +51,7 @@ class ChunkingTest {
 
     private static MediaInfo source(long durationMs) {
         VideoStream video = new VideoStream(0, "h264", 1280, 720, 0, "yuv420p", 8, 30, false, "bt709",
-                "progressive", 100, 40, 0, null);
+                "bt709", "bt709", "progressive", 100, 40, 0, null, durationMs);
         return new MediaInfo(durationMs, "mov,mp4,m4a,3gp,3g2,mj2", 0, video, null);
     }
 }
