@@ -69,6 +69,8 @@ export function attach(element, video, { onChange = () => {}, onError = () => {}
     state.levels = [...(video.renditions ?? [])].sort((a, b) => b.height * b.width - a.height * a.width)
       .map((r, index) => ({ index, name: r.name, label: label(r.width, r.height) }));
     element.src = video.hlsUrl;
+    // A video still being encoded has a growing (EVENT) playlist, which players open at its live edge: start at 0.
+    element.addEventListener('loadedmetadata', () => { if (element.currentTime > 0) element.currentTime = 0; }, { once: true });
     queueMicrotask(() => { if (!destroyed) { onChange(); ready(); } });
     return state;
   }
@@ -76,7 +78,8 @@ export function attach(element, video, { onChange = () => {}, onError = () => {}
   loadHlsJs().then(Hls => {
     if (destroyed) return;
     if (!Hls.isSupported()) return onError('This browser cannot play HLS video.');
-    hls = new Hls({ capLevelToPlayerSize: true, startLevel: -1 });
+    // startPosition 0: a growing (EVENT) playlist plays from its beginning, not from its live edge.
+    hls = new Hls({ capLevelToPlayerSize: true, startLevel: -1, startPosition: 0 });
     let recovered = false;
     hls.on(Hls.Events.MANIFEST_PARSED, () => {
       state.levels = hls.levels.map((l, index) => ({ index, label: label(l.width, l.height), pixels: l.width * l.height }))
