@@ -65,12 +65,13 @@ export function attach(element, video, { onChange = () => {}, onError = () => {}
   };
   element.addEventListener('resize', showPlaying);
 
-  if (nativeHls()) {
+  // Native HLS opens a growing (EVENT) playlist at its live edge, and Chromium's stalls there; hls.js plays it from
+  // the start. So a video still being encoded plays through hls.js wherever it can run (Media Source Extensions).
+  const growing = (video.progress ?? 100) < 100 && 'MediaSource' in window;
+  if (nativeHls() && !growing) {
     state.levels = [...(video.renditions ?? [])].sort((a, b) => b.height * b.width - a.height * a.width)
       .map((r, index) => ({ index, name: r.name, label: label(r.width, r.height) }));
     element.src = video.hlsUrl;
-    // A video still being encoded has a growing (EVENT) playlist, which players open at its live edge: start at 0.
-    element.addEventListener('loadedmetadata', () => { if (element.currentTime > 0) element.currentTime = 0; }, { once: true });
     queueMicrotask(() => { if (!destroyed) { onChange(); ready(); } });
     return state;
   }
