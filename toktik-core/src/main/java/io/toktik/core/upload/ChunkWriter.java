@@ -29,12 +29,20 @@ final class ChunkWriter {
 
     private final BlobStore blobs;
     private final UploadRepository uploads;
+    private final PartBuffers buffers;
     private final Upload upload;
 
-    ChunkWriter(BlobStore blobs, UploadRepository uploads, Upload upload) {
+    /** @param buffers of {@link #partSize(BlobStore)} bytes */
+    ChunkWriter(BlobStore blobs, UploadRepository uploads, PartBuffers buffers, Upload upload) {
         this.blobs = blobs;
         this.uploads = uploads;
+        this.buffers = buffers;
         this.upload = upload;
+    }
+
+    /** The size of a part (the last of an upload may be shorter): {@link #PART_SIZE}, or the store's smallest part. */
+    static int partSize(BlobStore blobs) {
+        return Math.toIntExact(Math.max(PART_SIZE, blobs.minPartSize()));
     }
 
     /** What one chunk stored: its byte count, its parts, and the new tail (null when none). */
@@ -46,8 +54,17 @@ final class ChunkWriter {
      *                               during a chunk with a checksum
      */
     Chunk write(InputStream body, byte[] expectedSha1) throws IOException {
+        byte[] buffer = buffers.take();
+        try {
+            return write(body, expectedSha1, buffer, (int) Math.clamp(upload.tailLength() + upload.remaining(), 1, buffer.length));
+        } finally {
+            buffers.give(buffer);
+        }
+    }
+
+    /** @param partLength how much of {@code buffer} one part fills */
+    private Chunk write(InputStream body, byte[] expectedSha1, byte[] buffer, int partLength) throws IOException {
         long minPart = blobs.minPartSize();
-        byte[] buffer = new byte[(int) Math.clamp(upload.tailLength() + upload.remaining(), 1, Math.max(PART_SIZE, minPart))];
         int filled = readTail(buffer);
         MessageDigest digest = expectedSha1 == null ? null : sha1();
         List<StoredPart> parts = new ArrayList<>();
@@ -56,7 +73,7 @@ final class ChunkWriter {
         while (true) {
             int n;
             try {
-                n = body.read(buffer, filled, buffer.length - filled);
+                n = body.read(buffer, filled, partLength - filled);
             } catch (IOException e) { // the client went away: keep what arrived, as tus asks
                 log.info("Upload {}: the connection broke after {} bytes of a chunk: {}", upload.id(), received, e.toString());
                 broken = true;
@@ -69,7 +86,7 @@ final class ChunkWriter {
             }
             if (digest != null) digest.update(buffer, filled, n);
             filled += n;
-            if (filled == buffer.length) {
+            if (filled == partLength) {
                 parts.add(putPart(buffer, filled));
                 filled = 0;
             }

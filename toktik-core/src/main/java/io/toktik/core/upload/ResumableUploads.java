@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ResumableUploads {
     private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
     private static final int SWEEP_BATCH = 100;
+    /** Part buffers kept between chunks (the memory they hold stays allocated: 4 × 8 MiB with the default parts). */
+    private static final int KEPT_PART_BUFFERS = 4;
 
     private final UploadRepository uploads;
     private final BlobStore blobs;
@@ -35,6 +37,7 @@ public final class ResumableUploads {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration expiry;
+    private final PartBuffers buffers;
 
     public ResumableUploads(UploadRepository uploads, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock, Duration expiry) {
         this.uploads = uploads;
@@ -43,6 +46,7 @@ public final class ResumableUploads {
         this.tx = tx;
         this.clock = clock;
         this.expiry = expiry;
+        this.buffers = new PartBuffers(ChunkWriter.partSize(blobs), KEPT_PART_BUFFERS);
     }
 
     /** Starts an upload of {@code length} bytes for the video; callers check the video and its owner. */
@@ -71,7 +75,7 @@ public final class ResumableUploads {
         if (offset != upload.received()) {
             throw new ChunkRefusedException(Reason.OFFSET_MISMATCH, "The upload is at offset " + upload.received() + ", not " + offset + ".");
         }
-        Chunk chunk = new ChunkWriter(blobs, uploads, upload).write(body, sha1);
+        Chunk chunk = new ChunkWriter(blobs, uploads, buffers, upload).write(body, sha1);
         if (chunk.received() == 0) return upload;
         Upload after = new Upload(upload.id(), upload.videoId(), upload.ownerId(), upload.length(), upload.received() + chunk.received(),
                 upload.metadata(), upload.storeHandle(), chunk.tailKey(), chunk.tailLength(), expiresFromNow());
