@@ -16,6 +16,8 @@ public final class Ffmpeg {
 
     /** CFS weight of nice 10 is about a tenth of nice 0: urgent work runs first, background work soaks up the rest. */
     private static final String BACKGROUND_NICENESS = "10";
+    /** Nice 19 weighs about a seventh of nice 10: work nobody waits for yields even to background work. */
+    private static final String IDLE_NICENESS = "19";
 
     private final Path executable;
     private final Map<String, String> environment;
@@ -37,8 +39,20 @@ public final class Ffmpeg {
      * that should only use what more urgent work leaves, such as renditions after the first playable one.
      */
     public Ffmpeg inBackground() {
+        return niced(BACKGROUND_NICENESS);
+    }
+
+    /**
+     * The same ffmpeg at the lowest CPU priority ({@code nice -n 19}): for work nobody waits for, such as seek
+     * previews, so that it does not slow the renditions that make a video complete.
+     */
+    public Ffmpeg whenIdle() {
+        return niced(IDLE_NICENESS);
+    }
+
+    private Ffmpeg niced(String niceness) {
         return findOnPath("nice", System.getenv("PATH"))
-                .map(nice -> new Ffmpeg(executable, environment, List.of(nice.toString(), "-n", BACKGROUND_NICENESS)))
+                .map(nice -> new Ffmpeg(executable, environment, List.of(nice.toString(), "-n", niceness)))
                 .orElse(this);
     }
 

@@ -98,7 +98,7 @@ class WorkerConfiguration {
     JobHandler storyboardJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx,
                                     MediaWorkspace workspace, MediaProber prober, Ffmpeg ffmpeg) {
         return new StoryboardJobHandler(videos, blobs, tx, workspace, prober,
-                new StoryboardMaker(ffmpeg.inBackground()));
+                new StoryboardMaker(ffmpeg.whenIdle()));
     }
 
     /** Runs the jobs of the kinds this worker takes ({@code TOKTIK_WORKER_JOBS}), whatever queue delivers them. */
