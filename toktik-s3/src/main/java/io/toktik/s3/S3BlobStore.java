@@ -176,6 +176,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** S3 serves no part of a multipart upload before CompleteMultipartUpload. */
+    @Override
+    public Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) {
+        return Optional.empty();
+    }
+
     @Override
     public void abortParts(String key, String uploadId) throws IOException {
         try {

@@ -216,6 +216,24 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void openParts_beforeCompletion_readsTheNamedPartsFromAnOffset_whereTheStoreCan() throws Exception {
+        String id = store().startParts(key("source"));
+        StoredPart first = putPart(id, 1, partSize(), 40);
+        StoredPart second = putPart(id, 2, 1000, 41);
+        byte[] whole = concat(part(partSize(), 40), part(1000, 41)).readAllBytes();
+        long from = partSize() - 10;
+        var opened = store().openParts(key("source"), id, List.of(first, second), from);
+        if (!readsUnfinishedParts()) {
+            assertThat(opened).isEmpty();
+            return;
+        }
+        try (InputStream in = opened.get()) {
+            assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(whole, (int) from, whole.length));
+        }
+        assertThat(store().get(key("source"))).isEmpty();
+    }
+
+    @Test
     void parts_notNamedAtCompletion_areDiscarded() throws Exception {
         String id = store().startParts(key("source"));
         StoredPart first = putPart(id, 1, partSize(), 20);
@@ -264,6 +282,11 @@ public abstract class BlobStoreContract {
         assertThatThrownBy(() -> store().completeParts(key("source"), id, List.of(new StoredPart(1, "x", partSize()))))
                 .isInstanceOf(IOException.class);
         assertThat(store().get(key("source"))).isEmpty();
+    }
+
+    /** Whether the store reads the parts of an upload before it is completed ({@code openParts}). */
+    protected boolean readsUnfinishedParts() {
+        return true;
     }
 
     /** The smallest part the store accepts before the last one. */

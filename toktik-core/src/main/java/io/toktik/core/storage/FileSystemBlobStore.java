@@ -14,6 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.io.SequenceInputStream;
+import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -148,6 +151,29 @@ public final class FileSystemBlobStore implements BlobStore {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    @Override
+    public Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) throws IOException {
+        Path dir = partsOf(uploadId);
+        List<InputStream> streams = new ArrayList<>();
+        long skip = from;
+        try {
+            for (StoredPart part : parts) {
+                if (skip >= part.size()) {
+                    skip -= part.size();
+                    continue;
+                }
+                InputStream in = Files.newInputStream(dir.resolve(Integer.toString(part.number())));
+                streams.add(in);
+                in.skipNBytes(skip);
+                skip = 0;
+            }
+        } catch (IOException e) {
+            for (InputStream in : streams) in.close();
+            throw e;
+        }
+        return Optional.of(new SequenceInputStream(Collections.enumeration(streams)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.toktik.core.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A blob written in parts over many calls, possibly from several processes (S3 multipart uploads, or part files on
@@ -24,6 +25,12 @@ public interface MultipartUploads {
 
     /** Makes these parts, in this order, the blob at {@code key} (replacing it atomically) and forgets the upload. */
     void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException;
+
+    /**
+     * Reads an upload before it is completed: these stored parts, in this order, as one stream starting {@code from}
+     * bytes in — where the store can read parts before completion (a local disk can; S3 cannot, and says empty).
+     */
+    Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) throws IOException;
 
     /** Forgets the upload and every part of it; nothing is stored at {@code key}. Doing it twice is harmless. */
     void abortParts(String key, String uploadId) throws IOException;
