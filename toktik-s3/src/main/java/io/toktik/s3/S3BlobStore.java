@@ -151,8 +151,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** S3 keeps each part apart and joins them at completion, so the part's offset is not needed. */
     @Override
-    public StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException {
+    public StoredPart putPart(String key, String uploadId, int number, long offset, InputStream in, long length) throws IOException {
         if (number < 1 || number > maxParts()) throw new IllegalArgumentException("Part number " + number + " is out of range.");
         try {
             String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number).contentLength(length),

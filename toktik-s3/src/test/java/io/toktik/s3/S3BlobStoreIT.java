@@ -86,7 +86,7 @@ class S3BlobStoreIT extends BlobStoreContract {
     void abortParts_leavesNoMultipartUploadBehind() throws Exception {
         try (S3Client s3 = S3Clients.client(settings)) {
             String id = store.startParts(key("source"));
-            store.putPart(key("source"), id, 1, new GeneratedStream(1000, 9), 1000);
+            store.putPart(key("source"), id, 1, 0, new GeneratedStream(1000, 9), 1000);
             assertThat(pendingUploads(s3)).isOne();
             store.abortParts(key("source"), id);
             assertThat(pendingUploads(s3)).isZero();

@@ -200,12 +200,12 @@ public abstract class BlobStoreContract {
     }
 
     @Test
-    void parts_completed_becomeTheBlob_inTheOrderNamed() throws Exception {
+    void parts_completed_becomeTheBlob_eachAtItsOffset() throws Exception {
         String id = store().startParts(key("source"));
         long size = partSize();
-        StoredPart second = putPart(id, 7, size, 11);
-        StoredPart first = putPart(id, 3, size, 10);
-        StoredPart last = putPart(id, 9, 12_345, 12);
+        StoredPart first = putPart(id, 3, 0, size, 10);
+        StoredPart second = putPart(id, 7, size, size, 11);
+        StoredPart last = putPart(id, 9, 2 * size, 12_345, 12);
         assertThat(store().get(key("source"))).as("nothing visible before completion").isEmpty();
 
         store().completeParts(key("source"), id, List.of(first, second, last));
@@ -218,8 +218,9 @@ public abstract class BlobStoreContract {
     @Test
     void openParts_beforeCompletion_readsTheNamedPartsFromAnOffset_whereTheStoreCan() throws Exception {
         String id = store().startParts(key("source"));
-        StoredPart first = putPart(id, 1, partSize(), 40);
-        StoredPart second = putPart(id, 2, 1000, 41);
+        StoredPart first = putPart(id, 1, 0, partSize(), 40);
+        StoredPart second = putPart(id, 2, partSize(), 1000, 41);
+        putPart(id, 3, partSize() + 1000, 500, 42); // stored, but not (yet) named
         byte[] whole = concat(part(partSize(), 40), part(1000, 41)).readAllBytes();
         long from = partSize() - 10;
         var opened = store().openParts(key("source"), id, List.of(first, second), from);
@@ -234,20 +235,37 @@ public abstract class BlobStoreContract {
     }
 
     @Test
-    void parts_notNamedAtCompletion_areDiscarded() throws Exception {
+    void aRangeStoredAgain_holdsTheLaterPart_andTheEarlierOneIsNotInTheBlob() throws Exception {
         String id = store().startParts(key("source"));
-        StoredPart first = putPart(id, 1, partSize(), 20);
-        putPart(id, 2, 1000, 21); // a chunk that was refused later (say, a checksum mismatch)
-        StoredPart last = putPart(id, 3, 1000, 22);
+        StoredPart first = putPart(id, 1, 0, partSize(), 20);
+        putPart(id, 2, partSize(), 5000, 21); // a chunk that was refused later (say, a checksum mismatch)
+        StoredPart last = putPart(id, 3, partSize(), 1000, 22); // the chunk sent again, shorter
         store().completeParts(key("source"), id, List.of(first, last));
-        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(partSize(), 20), part(1000, 22))));
+        BlobStore.Blob blob = store().get(key("source")).orElseThrow();
+        assertThat(blob.length()).isEqualTo(partSize() + 1000);
+        assertThat(sha256(blob.open(0))).isEqualTo(sha256(concat(part(partSize(), 20), part(1000, 22))));
+    }
+
+    @Test
+    void aPartNotNamed_storedOverANamedOneAfterIt_neverShowsInTheBlob() throws Exception {
+        String id = store().startParts(key("source"));
+        StoredPart first = putPart(id, 1, 0, partSize(), 23);
+        StoredPart last = putPart(id, 2, partSize(), 1000, 24);
+        putPart(id, 3, 0, partSize(), 25); // a writer that was overtaken, late, over bytes already kept
+        try {
+            store().completeParts(key("source"), id, List.of(first, last));
+        } catch (IOException refused) {
+            assertThat(store().get(key("source"))).as("a refused completion shows nothing").isEmpty();
+            return;
+        }
+        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(partSize(), 23), part(1000, 24))));
     }
 
     @Test
     void putPart_ofAStreamShorterThanItsLength_failsAndAnotherTryStoresThePart() throws Exception {
         String id = store().startParts(key("source"));
-        assertThatThrownBy(() -> store().putPart(key("source"), id, 1, part(500, 30), 1000)).isInstanceOf(IOException.class);
-        StoredPart part = putPart(id, 1, 1000, 31);
+        assertThatThrownBy(() -> store().putPart(key("source"), id, 1, 0, part(500, 30), 1000)).isInstanceOf(IOException.class);
+        StoredPart part = putPart(id, 1, 0, 1000, 31);
         store().completeParts(key("source"), id, List.of(part));
         assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1000, 31)));
     }
@@ -256,7 +274,7 @@ public abstract class BlobStoreContract {
     void completeParts_replacesAnExistingBlob() throws Exception {
         store().write(key("source"), text("an older source"), 100);
         String id = store().startParts(key("source"));
-        store().completeParts(key("source"), id, List.of(putPart(id, 1, 10, 40)));
+        store().completeParts(key("source"), id, List.of(putPart(id, 1, 0, 10, 40)));
         assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(10, 40)));
     }
 
@@ -264,8 +282,8 @@ public abstract class BlobStoreContract {
     void twoUploadsOfOneKey_areIndependent_andTheLastCompletedWins() throws Exception {
         String a = store().startParts(key("source"));
         String b = store().startParts(key("source"));
-        StoredPart fromA = putPart(a, 1, 100, 50);
-        StoredPart fromB = putPart(b, 1, 200, 51);
+        StoredPart fromA = putPart(a, 1, 0, 100, 50);
+        StoredPart fromB = putPart(b, 1, 0, 200, 51);
         store().completeParts(key("source"), a, List.of(fromA));
         assertThat(store().get(key("source")).orElseThrow().length()).isEqualTo(100);
         store().completeParts(key("source"), b, List.of(fromB));
@@ -275,7 +293,7 @@ public abstract class BlobStoreContract {
     @Test
     void abortParts_storesNothing_andMayBeRepeated() throws Exception {
         String id = store().startParts(key("source"));
-        putPart(id, 1, partSize(), 60);
+        putPart(id, 1, 0, partSize(), 60);
         store().abortParts(key("source"), id);
         store().abortParts(key("source"), id);
         assertThat(store().get(key("source"))).isEmpty();
@@ -294,18 +312,19 @@ public abstract class BlobStoreContract {
         return Math.max(store().minPartSize(), 64 * 1024);
     }
 
-    private StoredPart putPart(String uploadId, int number, long size, long seed) throws IOException {
-        StoredPart part = store().putPart(key("source"), uploadId, number, part(size, seed), size);
+    /** Stores part {@code number}: {@code size} bytes from {@code seed}, at {@code offset} in the blob. */
+    protected StoredPart putPart(String uploadId, int number, long offset, long size, long seed) throws IOException {
+        StoredPart part = store().putPart(key("source"), uploadId, number, offset, part(size, seed), size);
         assertThat(part.number()).isEqualTo(number);
         assertThat(part.size()).isEqualTo(size);
         return part;
     }
 
-    private static InputStream part(long size, long seed) {
+    protected static InputStream part(long size, long seed) {
         return new GeneratedStream(size, seed);
     }
 
-    private static InputStream concat(InputStream... parts) {
+    protected static InputStream concat(InputStream... parts) {
         return new SequenceInputStream(java.util.Collections.enumeration(List.of(parts)));
     }
 

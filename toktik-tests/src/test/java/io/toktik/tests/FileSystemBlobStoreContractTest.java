@@ -1,16 +1,20 @@
 package io.toktik.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.storage.FileSystemBlobStore;
+import io.toktik.core.storage.MultipartUploads.StoredPart;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The embedded store meets the blob store contract. */
+/** The embedded store meets the blob store contract; its parts are written in place, into one file per upload. */
 class FileSystemBlobStoreContractTest extends BlobStoreContract {
     private BlobStore store;
 
@@ -22,11 +26,66 @@ class FileSystemBlobStoreContractTest extends BlobStoreContract {
     @Test
     void abortParts_leavesNoPartFileBehind() throws Exception {
         String id = store.startParts(key("source"));
-        store.putPart(key("source"), id, 1, new GeneratedStream(1000, 9), 1000);
+        putPart(id, 1, 0, 1000, 9);
         store.abortParts(key("source"), id);
         try (Stream<Path> left = Files.list(tmp.resolve("blobs/.multipart"))) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void completeParts_leavesNoPartFileBehind() throws Exception {
+        String id = store.startParts(key("source"));
+        store.completeParts(key("source"), id, List.of(putPart(id, 1, 0, 1000, 9)));
+        try (Stream<Path> left = Files.list(tmp.resolve("blobs/.multipart"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aPartNumberedBelowTheNewest_isRefused_andTheBlobKeepsTheNewerBytes() throws Exception {
+        String id = store.startParts(key("source"));
+        StoredPart first = putPart(id, 2, 0, 1000, 80);
+        StoredPart last = putPart(id, 3, 1000, 500, 81);
+        assertThatThrownBy(() -> putPart(id, 1, 0, 1000, 82)).isInstanceOf(IOException.class).hasMessageContaining("overtaken");
+        store.completeParts(key("source"), id, List.of(first, last));
+        assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(1000, 80), part(500, 81))));
+    }
+
+    @Test
+    void aPartNotNamed_storedOverANamedOneAfterIt_failsTheCompletion_andANewerPartMendsTheRange() throws Exception {
+        String id = store.startParts(key("source"));
+        StoredPart first = putPart(id, 1, 0, 1000, 83);
+        StoredPart last = putPart(id, 2, 1000, 1000, 84);
+        putPart(id, 3, 500, 1000, 85);
+        assertThatThrownBy(() -> store.completeParts(key("source"), id, List.of(first, last))).isInstanceOf(IOException.class)
+                .hasMessageContaining("written over part 1");
+        assertThat(store.get(key("source"))).isEmpty();
+
+        StoredPart again = putPart(id, 4, 1000, 1000, 86);
+        assertThatThrownBy(() -> store.completeParts(key("source"), id, List.of(first, again))).as("part 1 is still spoilt")
+                .hasMessageContaining("written over part 1");
+        StoredPart mended = putPart(id, 5, 0, 1000, 87);
+        store.completeParts(key("source"), id, List.of(mended, again));
+        assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(1000, 87), part(1000, 86))));
+    }
+
+    @Test
+    void partsThatDoNotFollowEachOther_areRefusedAtCompletion() throws Exception {
+        String id = store.startParts(key("source"));
+        StoredPart first = putPart(id, 1, 0, 1000, 88);
+        StoredPart gap = putPart(id, 2, 1500, 1000, 89);
+        assertThatThrownBy(() -> store.completeParts(key("source"), id, List.of(first, gap))).hasMessageContaining("not 1000+1000");
+        assertThat(store.get(key("source"))).isEmpty();
+    }
+
+    @Test
+    void aWriterStillRunningAfterCompletion_cannotChangeTheBlob() throws Exception {
+        String id = store.startParts(key("source"));
+        StoredPart only = putPart(id, 1, 0, 1000, 90);
+        store.completeParts(key("source"), id, List.of(only));
+        assertThatThrownBy(() -> putPart(id, 2, 0, 1000, 91)).isInstanceOf(IOException.class);
+        assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1000, 90)));
     }
 
     @Override

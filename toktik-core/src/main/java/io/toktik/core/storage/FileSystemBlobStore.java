@@ -14,15 +14,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.io.SequenceInputStream;
-import java.util.Collections;
-import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@link BlobStore} on a local directory: each blob is written to a temporary file, then moved into place. A
- * multipart upload is a directory of part files under {@code .multipart/}, concatenated into place on completion.
+ * multipart upload is one file under {@code .multipart/} that parts are written into at their offsets
+ * ({@link LocalMultipartUpload}), moved into place on completion.
  */
 public final class FileSystemBlobStore implements BlobStore {
     private static final int BUFFER = 256 * 1024;
@@ -115,71 +113,34 @@ public final class FileSystemBlobStore implements BlobStore {
     public String startParts(String key) throws IOException {
         resolve(key); // refuses a bad key now rather than at completion
         String uploadId = UUID.randomUUID().toString();
-        Files.createDirectory(multipart.resolve(uploadId));
+        upload(uploadId).create();
         return uploadId;
     }
 
     @Override
-    public StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException {
+    public StoredPart putPart(String key, String uploadId, int number, long offset, InputStream in, long length) throws IOException {
         if (number < 1 || number > maxParts()) throw new IllegalArgumentException("Part number " + number + " is out of range.");
-        Path dir = partsOf(uploadId);
-        if (!Files.isDirectory(dir)) throw new NoSuchFileException("No multipart upload " + uploadId);
-        Path tmp = incoming.resolve(UUID.randomUUID().toString());
-        try {
-            long copied;
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-                copied = in.transferTo(out);
-            }
-            if (copied != length) throw new IOException("Part " + number + " held " + copied + " bytes, not " + length + ".");
-            Files.move(tmp, dir.resolve(Integer.toString(number)), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new StoredPart(number, Long.toString(length), length);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return upload(uploadId).write(number, offset, in, length);
     }
 
     @Override
     public void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException {
-        Path dir = partsOf(uploadId);
-        Path tmp = incoming.resolve(UUID.randomUUID().toString());
-        try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (StoredPart part : parts) appendPart(out, dir.resolve(Integer.toString(part.number())), part);
-            }
-            moveIntoPlace(tmp, key);
-            deleteTree(dir);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        resolve(key); // a bad key fails before the upload is closed
+        moveIntoPlace(upload(uploadId).complete(parts), key);
+        deleteTree(partsOf(uploadId));
     }
 
     @Override
     public Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) throws IOException {
-        Path dir = partsOf(uploadId);
-        List<InputStream> streams = new ArrayList<>();
-        long skip = from;
-        try {
-            for (StoredPart part : parts) {
-                if (skip >= part.size()) {
-                    skip -= part.size();
-                    continue;
-                }
-                InputStream in = Files.newInputStream(dir.resolve(Integer.toString(part.number())));
-                streams.add(in);
-                in.skipNBytes(skip);
-                skip = 0;
-            }
-        } catch (IOException e) {
-            for (InputStream in : streams) in.close();
-            throw e;
-        }
-        return Optional.of(new SequenceInputStream(Collections.enumeration(streams)));
+        return Optional.of(upload(uploadId).open(parts, from));
     }
 
     @Override
     public void abortParts(String key, String uploadId) throws IOException {
         Path dir = partsOf(uploadId);
-        if (Files.isDirectory(dir)) deleteTree(dir);
+        if (!Files.isDirectory(dir)) return;
+        upload(uploadId).close();
+        deleteTree(dir);
     }
 
     @Override
@@ -192,13 +153,8 @@ public final class FileSystemBlobStore implements BlobStore {
         return Integer.MAX_VALUE;
     }
 
-    private static void appendPart(FileChannel out, Path file, StoredPart part) throws IOException {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (in.size() != part.size()) throw new IOException("Part " + part.number() + " holds " + in.size() + " bytes, not " + part.size() + ".");
-            for (long done = 0; done < part.size(); ) done += in.transferTo(done, part.size() - done, out);
-        } catch (NoSuchFileException e) {
-            throw new IOException("Part " + part.number() + " is missing.", e);
-        }
+    private LocalMultipartUpload upload(String uploadId) {
+        return new LocalMultipartUpload(uploadId, partsOf(uploadId));
     }
 
     private Path partsOf(String uploadId) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A blob written in parts over many calls, possibly from several processes (S3 multipart uploads, or part files on
- * a local disk). Nothing is visible at the key until {@link #completeParts}; parts not named there are discarded.
+ * A blob written in parts over many calls, possibly from several processes (S3 multipart uploads, or one file on a
+ * local disk that each part is written into at its offset). Nothing is visible at the key until {@link #completeParts};
+ * parts not named there never show in the blob.
  */
 public interface MultipartUploads {
 
@@ -15,20 +16,28 @@ public interface MultipartUploads {
     String startParts(String key) throws IOException;
 
     /**
-     * Stores one part, whole or not at all. Numbers run from 1 to {@link #maxParts()} and are never reused within an
-     * upload (storing a number again replaces that part). Every part but the last of a completed blob must hold at
-     * least {@link #minPartSize()} bytes.
+     * Stores one part: the bytes at {@code offset} in the blob, {@code length} of them. Numbers run from 1 to
+     * {@link #maxParts()} and are taken in increasing order within an upload (a store that writes parts in place
+     * refuses a number below the newest it was given: that writer was overtaken); storing a number or a byte range
+     * again replaces the earlier bytes. Every part but the last of a completed blob must hold at least
+     * {@link #minPartSize()} bytes. A store that keeps parts apart (S3) ignores the offset.
      *
-     * @param in exactly {@code length} bytes; fewer is an error and stores nothing
+     * @param in exactly {@code length} bytes; fewer is an error, and the part is then not stored (though a store
+     *           writing in place may have overwritten bytes in its range, which no completion will accept)
      */
-    StoredPart putPart(String key, String uploadId, int number, InputStream in, long length) throws IOException;
+    StoredPart putPart(String key, String uploadId, int number, long offset, InputStream in, long length) throws IOException;
 
-    /** Makes these parts, in this order, the blob at {@code key} (replacing it atomically) and forgets the upload. */
+    /**
+     * Makes these parts, in this order (which is that of their numbers and their offsets: each starts where the one
+     * before ends, the first at 0), the blob at {@code key}, replacing it atomically, and forgets the upload. Fails,
+     * leaving the key as it was, when a part not named here was stored over bytes of a named one after it.
+     */
     void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException;
 
     /**
-     * Reads an upload before it is completed: these stored parts, in this order, as one stream starting {@code from}
-     * bytes in — where the store can read parts before completion (a local disk can; S3 cannot, and says empty).
+     * Reads an upload before it is completed: these stored parts, in this order (as for {@link #completeParts}), as
+     * one stream starting {@code from} bytes in — where the store can read parts before completion (a local disk can;
+     * S3 cannot, and says empty).
      */
     Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) throws IOException;
 
@@ -41,6 +50,6 @@ public interface MultipartUploads {
     /** The highest part number (S3: 10,000). */
     int maxParts();
 
-    /** A stored part: its number, the store's tag for it (S3's ETag), and its size. */
+    /** A stored part: its number, the store's tag for it (S3's ETag; the offset on a local disk), and its size. */
     record StoredPart(int number, String tag, long size) {}
 }

@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams one chunk of an upload into the blob store, holding at most one part in memory. Full parts go up as the
- * bytes arrive; what is left at the end becomes a part too, unless it is shorter than the store's smallest part and
- * not the end of the upload: then it is staged as a blob of its own (the tail) and read back in front of the next
- * chunk. Nothing is recorded here: the caller commits the chunk, or forgets it (parts it names nowhere are dropped
- * when the upload completes or is aborted).
+ * bytes arrive, each at its offset in the upload; what is left at the end becomes a part too, unless it is shorter
+ * than the store's smallest part and not the end of the upload: then it is staged as a blob of its own (the tail) and
+ * read back in front of the next chunk. Each part number is reserved only while the upload is still at the chunk's
+ * offset, so a chunk never writes over bytes another request has committed. Nothing is recorded here: the caller
+ * commits the chunk, or forgets it (parts it names nowhere never show in the completed blob).
  */
 final class ChunkWriter {
     private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
@@ -45,7 +46,7 @@ final class ChunkWriter {
         return Math.toIntExact(Math.max(PART_SIZE, blobs.minPartSize()));
     }
 
-    /** What one chunk stored: its byte count, its parts, and the new tail (null when none). */
+    /** What one chunk stored: its byte count, its parts (in the order of their numbers), and the new tail (null when none). */
     record Chunk(long received, List<StoredPart> parts, String tailKey, long tailLength) {}
 
     /**
@@ -87,7 +88,7 @@ final class ChunkWriter {
             if (digest != null) digest.update(buffer, filled, n);
             filled += n;
             if (filled == partLength) {
-                parts.add(putPart(buffer, filled));
+                parts.add(putPart(buffer, filled, parts));
                 filled = 0;
             }
         }
@@ -98,7 +99,7 @@ final class ChunkWriter {
         if (received == 0) return new Chunk(0, List.of(), upload.tailKey(), upload.tailLength());
         boolean last = received == upload.remaining();
         if (filled > 0 && (last || filled >= minPart)) {
-            parts.add(putPart(buffer, filled));
+            parts.add(putPart(buffer, filled, parts));
         } else if (filled > 0) {
             return new Chunk(received, parts, stageTail(buffer, filled), filled);
         }
@@ -117,10 +118,13 @@ final class ChunkWriter {
         return length;
     }
 
-    private StoredPart putPart(byte[] buffer, int length) throws IOException {
-        int number = uploads.reservePartNumber(upload.id()).orElseThrow(() -> new IOException("Upload " + upload.id() + " is gone."));
+    /** @param before the parts this chunk stored already, which the new one follows */
+    private StoredPart putPart(byte[] buffer, int length, List<StoredPart> before) throws IOException {
+        int number = uploads.reservePartNumber(upload.id(), upload.received()).orElseThrow(() -> new ChunkRefusedException(Reason.OFFSET_MISMATCH,
+                "Another request moved this upload (or ended it) during the chunk; ask for its offset again."));
         if (number > blobs.maxParts()) throw new IOException("Upload " + upload.id() + " has used up the store's " + blobs.maxParts() + " parts.");
-        return blobs.putPart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, new ByteArrayInputStream(buffer, 0, length), length);
+        long offset = upload.received() - upload.tailLength() + before.stream().mapToLong(StoredPart::size).sum();
+        return blobs.putPart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, offset, new ByteArrayInputStream(buffer, 0, length), length);
     }
 
     private String stageTail(byte[] buffer, int length) throws IOException {

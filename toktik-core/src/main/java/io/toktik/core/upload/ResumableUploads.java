@@ -82,7 +82,7 @@ public final class ResumableUploads {
         try {
             if (after.remaining() == 0) {
                 complete(upload, chunk);
-            } else if (!Boolean.TRUE.equals(tx.execute(s -> record(upload, after, chunk)))) {
+            } else if (!uploads.recordChunk(upload, after.received(), chunk.parts(), chunk.tailKey(), chunk.tailLength(), after.expiresAt(), true)) {
                 throw moved();
             }
         } catch (IOException | RuntimeException e) {
@@ -125,16 +125,13 @@ public final class ResumableUploads {
         parts.addAll(chunk.parts());
         blobs.completeParts(BlobKeys.source(upload.videoId()), upload.storeHandle(), parts);
         Boolean started = tx.execute(s -> {
-            if (!uploads.recordChunk(upload, upload.length(), chunk.parts(), null, 0, expiresFromNow())) return null;
+            // not unlessOvertaken: the store completed the blob from the named parts only, and takes no part after it
+            if (!uploads.recordChunk(upload, upload.length(), chunk.parts(), null, 0, expiresFromNow(), false)) return null;
             return videos.sourceStored(upload.videoId(), upload.length());
         });
         if (started == null) throw moved();
         blobs.deleteAll(BlobKeys.uploadPrefix(upload.id()));
         if (!started) throw new ChunkRefusedException(Reason.VIDEO_NOT_WAITING, "The video no longer waits for its file.");
-    }
-
-    private boolean record(Upload before, Upload after, Chunk chunk) {
-        return uploads.recordChunk(before, after.received(), chunk.parts(), chunk.tailKey(), chunk.tailLength(), after.expiresAt());
     }
 
     private static ChunkRefusedException moved() {

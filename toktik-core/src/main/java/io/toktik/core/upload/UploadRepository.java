@@ -42,36 +42,45 @@ public final class UploadRepository {
     }
 
     /**
-     * A part number no other request of this upload has used or will use; empty when the upload is gone. Its commit
-     * does not wait for the disk: a part is only ever recorded by a later, durable commit, which makes this one
-     * durable too (the log is written in order), and a number lost in a crash was never recorded anywhere.
+     * A part number no other request of this upload has used or will use, if the upload is still at offset
+     * {@code received}; empty when it moved on or is gone. Its commit does not wait for the disk: a part is only ever
+     * recorded by a later, durable commit, which makes this one durable too (the log is written in order), and a
+     * number lost in a crash was never recorded anywhere.
      */
-    public Optional<Integer> reservePartNumber(UUID uploadId) {
+    public Optional<Integer> reservePartNumber(UUID uploadId, long received) {
         return tx.execute(s -> {
             jdbc.sql("set local synchronous_commit = off").update();
-            return jdbc.sql("update uploads set next_part = next_part + 1 where id = ? returning next_part - 1")
-                    .param(uploadId).query(Integer.class).optional();
+            return jdbc.sql("update uploads set next_part = next_part + 1 where id = ? and received = ? returning next_part - 1")
+                    .params(uploadId, received).query(Integer.class).optional();
         });
     }
 
     /**
-     * Records a chunk: the new offset, its parts, the new tail and expiry, if the upload is still at {@code before}'s
-     * offset. Run it in a transaction.
+     * Records a chunk in one statement: the new offset, its parts, the new tail and expiry, if the upload is still at
+     * {@code before}'s offset and, when {@code unlessOvertaken}, no part number was reserved after the chunk's last
+     * part (a request that took one may be writing over the chunk's bytes, and so must be the one that wins).
      *
-     * @return false when the upload moved meanwhile or is gone; nothing is recorded then
+     * @param parts in the order of their numbers
+     * @return false when the upload moved meanwhile, was overtaken, or is gone; nothing is recorded then
      */
-    public boolean recordChunk(Upload before, long received, List<StoredPart> parts, String tailKey, long tailLength, Instant expiresAt) {
-        int updated = jdbc.sql("""
-                update uploads set received = ?, tail_key = ?, tail_length = ?, expires_at = ?
-                where id = ? and received = ?""")
-                .params(received, tailKey, tailLength, Timestamp.from(expiresAt), before.id(), before.received())
-                .update();
-        if (updated == 0) return false;
-        for (StoredPart p : parts) {
-            jdbc.sql("insert into upload_parts (upload_id, number, tag, size) values (?, ?, ?, ?)")
-                    .params(before.id(), p.number(), p.tag(), p.size()).update();
-        }
-        return true;
+    public boolean recordChunk(Upload before, long received, List<StoredPart> parts, String tailKey, long tailLength, Instant expiresAt,
+            boolean unlessOvertaken) {
+        int nextPartAtMost = unlessOvertaken && !parts.isEmpty() ? parts.getLast().number() + 1 : Integer.MAX_VALUE;
+        return jdbc.sql("""
+                with moved as (
+                    update uploads set received = ?, tail_key = ?, tail_length = ?, expires_at = ?
+                    where id = ? and received = ? and next_part <= ?
+                    returning id),
+                kept as (
+                    insert into upload_parts (upload_id, number, tag, size)
+                    select moved.id, p.number, p.tag, p.size
+                    from moved, unnest(?::int[], ?::varchar[], ?::bigint[]) as p (number, tag, size))
+                select count(*) from moved""")
+                .params(received, tailKey, tailLength, Timestamp.from(expiresAt), before.id(), before.received(), nextPartAtMost,
+                        parts.stream().map(StoredPart::number).toArray(Integer[]::new),
+                        parts.stream().map(StoredPart::tag).toArray(String[]::new),
+                        parts.stream().map(StoredPart::size).toArray(Long[]::new))
+                .query(Integer.class).single() == 1;
     }
 
     public boolean delete(UUID id) {

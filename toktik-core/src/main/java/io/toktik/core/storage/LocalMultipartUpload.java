@@ -1,0 +1,269 @@
+package io.toktik.core.storage;
+
+import io.toktik.core.storage.MultipartUploads.StoredPart;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One multipart upload on a local disk: a directory holding the blob-to-be, one file that every part is written into
+ * at its offset (so completing it is a rename, not a copy), and a journal of the parts stored, in the order their
+ * bytes were written. The journal is what keeps a blob whole when writers overlap: a part numbered below the newest
+ * is refused (its writer was overtaken by a later one, which may already be rewriting the same bytes), and completion
+ * refuses parts whose bytes a part not named was written over afterwards. Completing or aborting closes the journal,
+ * so a writer that was still running cannot touch the file once it is the blob.
+ *
+ * <p>Every change holds the journal's lock: a lock shared by the threads of this JVM, then the file lock, which other
+ * processes on the same directory respect.
+ */
+final class LocalMultipartUpload {
+    private static final String DATA = "data";
+    private static final String JOURNAL = "parts";
+    /** A journal record: the part's number (int), offset and length (longs). */
+    private static final int RECORD = Integer.BYTES + 2 * Long.BYTES;
+    /** The number of the record that closes a journal (part numbers start at 1). */
+    private static final int CLOSED = 0;
+    /** Locks of this JVM's writers, by upload (a file lock is the process's, so threads need their own). */
+    private static final ReentrantLock[] STRIPES = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) STRIPES[i] = new ReentrantLock();
+    }
+
+    private final String id;
+    private final Path dir;
+
+    LocalMultipartUpload(String id, Path dir) {
+        this.id = id;
+        this.dir = dir;
+    }
+
+    /** Creates the upload's directory, its empty file and its empty journal. */
+    void create() throws IOException {
+        Files.createDirectory(dir);
+        Files.createFile(dir.resolve(DATA));
+        Files.createFile(dir.resolve(JOURNAL));
+    }
+
+    /** Writes part {@code number} at {@code offset}: exactly {@code length} bytes of {@code in}. */
+    StoredPart write(int number, long offset, InputStream in, long length) throws IOException {
+        if (offset < 0 || length < 0) throw new IllegalArgumentException("Part " + number + " has a negative offset or length.");
+        try (Locked journal = lock()) {
+            int newest = journal.newest();
+            if (number < newest) {
+                throw new IOException("Part " + number + " of upload " + id + " comes after part " + newest + ": its writer was overtaken.");
+            }
+            journal.append(new Part(number, offset, length)); // before the bytes: a part that fails midway still counts as written over
+            long copied;
+            try (FileChannel data = FileChannel.open(dir.resolve(DATA), StandardOpenOption.WRITE)) {
+                copied = in.transferTo(Channels.newOutputStream(data.position(offset)));
+            }
+            if (copied != length) throw new IOException("Part " + number + " held " + copied + " bytes, not " + length + ".");
+            return new StoredPart(number, Long.toString(offset), length);
+        }
+    }
+
+    /**
+     * Checks the named parts against the journal, closes it, and hands over the file cut to their total length, for the
+     * caller to move into place.
+     */
+    Path complete(List<StoredPart> named) throws IOException {
+        long total;
+        try (Locked journal = lock()) {
+            total = check(named, journal.parts());
+            journal.append(new Part(CLOSED, 0, 0));
+        }
+        Path data = dir.resolve(DATA);
+        try (FileChannel channel = FileChannel.open(data, StandardOpenOption.WRITE)) {
+            if (channel.size() < total) throw new IOException("Upload " + id + " holds " + channel.size() + " bytes, not the " + total + " of its parts.");
+            channel.truncate(total); // past the named parts: bytes of a part that was not kept
+        }
+        return data;
+    }
+
+    /** The named parts' bytes from {@code from} on, as they are now. */
+    InputStream open(List<StoredPart> named, long from) throws IOException {
+        long total = named.stream().mapToLong(StoredPart::size).sum();
+        FileChannel data = FileChannel.open(dir.resolve(DATA), StandardOpenOption.READ);
+        if (data.size() < total) {
+            data.close();
+            throw new IOException("Upload " + id + " holds " + data.size() + " bytes, fewer than the " + total + " of its parts.");
+        }
+        return new RangeInputStream(data, Math.min(from, total), total);
+    }
+
+    /** Closes the journal, so that no writer still running touches the file again; the caller then deletes it all. */
+    void close() throws IOException {
+        try (Locked journal = lock()) {
+            journal.append(new Part(CLOSED, 0, 0));
+        } catch (NoSuchFileException e) {
+            // aborted already
+        }
+    }
+
+    /**
+     * The named parts' total length, once each is known to lie where it should (right after the one before) and to
+     * have been written last wherever it lies.
+     */
+    private long check(List<StoredPart> named, List<Part> journal) throws IOException {
+        Map<Integer, Integer> lastRecord = new HashMap<>();
+        for (int i = 0; i < journal.size(); i++) lastRecord.put(journal.get(i).number(), i);
+        long[] starts = new long[named.size()];
+        long position = 0;
+        for (int p = 0; p < named.size(); p++) {
+            StoredPart part = named.get(p);
+            Integer record = lastRecord.get(part.number());
+            if (record == null) throw new IOException("Part " + part.number() + " of upload " + id + " is missing.");
+            Part written = journal.get(record);
+            if (written.offset() != position || written.length() != part.size()) {
+                throw new IOException("Part " + part.number() + " of upload " + id + " holds bytes " + written.offset() + "+" + written.length()
+                        + ", not " + position + "+" + part.size() + ".");
+            }
+            starts[p] = position;
+            position += part.size();
+        }
+        for (int i = 0; i < journal.size(); i++) {
+            Part later = journal.get(i);
+            for (int p = firstOverlapped(starts, position, later); p < named.size() && starts[p] < later.end(); p++) {
+                int number = named.get(p).number();
+                if (lastRecord.get(number) < i) {
+                    throw new IOException("Part " + later.number() + " of upload " + id + " was written over part " + number + " after it, and is not kept.");
+                }
+            }
+        }
+        return position;
+    }
+
+    /** The index of the first named part (starting at {@code starts}, ending at {@code end}) that {@code part} overlaps. */
+    private static int firstOverlapped(long[] starts, long end, Part part) {
+        if (part.length() == 0 || part.offset() >= end) return starts.length;
+        int at = Arrays.binarySearch(starts, part.offset());
+        return at >= 0 ? at : -at - 2;
+    }
+
+    private Locked lock() throws IOException {
+        ReentrantLock stripe = STRIPES[Math.floorMod(id.hashCode(), STRIPES.length)];
+        stripe.lock();
+        try {
+            FileChannel channel = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                channel.lock(); // released when the channel closes
+                return new Locked(id, channel, stripe);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (NoSuchFileException e) {
+            stripe.unlock();
+            throw new NoSuchFileException("No multipart upload " + id);
+        } catch (IOException | RuntimeException e) {
+            stripe.unlock();
+            throw e;
+        }
+    }
+
+    /** A journal entry: a part's number and the bytes it was written over. */
+    private record Part(int number, long offset, long length) {
+        long end() {
+            return offset + length;
+        }
+    }
+
+    /** The journal, locked. Its records are read and appended whole; a torn last one (a crash midway) is ignored. */
+    private record Locked(String id, FileChannel channel, ReentrantLock stripe) implements AutoCloseable {
+
+        /** The number of the part written last, or 0 for none yet; fails when the journal is closed. */
+        int newest() throws IOException {
+            long records = channel.size() / RECORD;
+            if (records == 0) return CLOSED;
+            ByteBuffer last = ByteBuffer.allocate(RECORD);
+            while (last.hasRemaining() && channel.read(last, (records - 1) * RECORD + last.position()) >= 0) {
+                // read on
+            }
+            int number = last.flip().getInt();
+            if (number == CLOSED) throw closed();
+            return number;
+        }
+
+        /** The records so far; fails when the journal is closed. */
+        List<Part> parts() throws IOException {
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(channel.size() / RECORD * RECORD));
+            while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) >= 0) {
+                // read on
+            }
+            bytes.flip();
+            List<Part> parts = new ArrayList<>(bytes.remaining() / RECORD);
+            while (bytes.remaining() >= RECORD) {
+                Part part = new Part(bytes.getInt(), bytes.getLong(), bytes.getLong());
+                if (part.number() == CLOSED) throw closed();
+                parts.add(part);
+            }
+            return parts;
+        }
+
+        private NoSuchFileException closed() {
+            return new NoSuchFileException("Multipart upload " + id + " is completed or aborted.");
+        }
+
+        void append(Part part) throws IOException {
+            ByteBuffer record = ByteBuffer.allocate(RECORD).putInt(part.number()).putLong(part.offset()).putLong(part.length()).flip();
+            long at = channel.size() / RECORD * RECORD;
+            while (record.hasRemaining()) at += channel.write(record, at);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close(); // releases the file lock
+            } finally {
+                stripe.unlock();
+            }
+        }
+    }
+
+    /** The bytes of a file from one position up to another, read without moving any shared position. */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private final long end;
+        private long position;
+
+        RangeInputStream(FileChannel channel, long from, long end) {
+            this.channel = channel;
+            this.position = from;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= end) return -1;
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+            if (n == -1) throw new EOFException("The upload's file ended before its parts did.");
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}
