@@ -166,6 +166,17 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** An S3 part is sent whole, with its length up front. */
+    @Override
+    public boolean writesPartsInPlace() {
+        return false;
+    }
+
+    @Override
+    public PartWriter writePart(String key, String uploadId, int number, long offset) {
+        throw new UnsupportedOperationException("S3 takes whole parts (putPart), not parts written as their bytes arrive.");
+    }
+
     @Override
     public void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException {
         List<CompletedPart> completed = parts.stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.storage.BlobTooLargeException;
+import io.toktik.core.storage.MultipartUploads;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -259,6 +260,29 @@ public abstract class BlobStoreContract {
             return;
         }
         assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(partSize(), 23), part(1000, 24))));
+    }
+
+    @Test
+    void writePart_asItsBytesArrive_whereTheStoreWritesInPlace() throws Exception {
+        String id = store().startParts(key("source"));
+        if (!store().writesPartsInPlace()) {
+            assertThatThrownBy(() -> store().writePart(key("source"), id, 1, 0)).isInstanceOf(UnsupportedOperationException.class);
+            store().abortParts(key("source"), id);
+            return;
+        }
+        StoredPart first = putPart(id, 1, 0, 1000, 100);
+        byte[] bytes = part(5000, 101).readAllBytes();
+        StoredPart second;
+        try (MultipartUploads.PartWriter part = store().writePart(key("source"), id, 2, 1000)) {
+            part.write(bytes, 0, 3000);
+            part.write(bytes, 3000, 2000);
+            second = part.finish();
+        }
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(second.size()).isEqualTo(5000);
+        assertThat(store().get(key("source"))).as("nothing visible before completion").isEmpty();
+        store().completeParts(key("source"), id, List.of(first, second));
+        assertThat(sha256(store().get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(concat(part(1000, 100), part(5000, 101))));
     }
 
     @Test

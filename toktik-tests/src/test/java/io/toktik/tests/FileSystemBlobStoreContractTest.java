@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.storage.FileSystemBlobStore;
+import io.toktik.core.storage.MultipartUploads.PartWriter;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,9 +84,47 @@ class FileSystemBlobStoreContractTest extends BlobStoreContract {
     void aWriterStillRunningAfterCompletion_cannotChangeTheBlob() throws Exception {
         String id = store.startParts(key("source"));
         StoredPart only = putPart(id, 1, 0, 1000, 90);
-        store.completeParts(key("source"), id, List.of(only));
-        assertThatThrownBy(() -> putPart(id, 2, 0, 1000, 91)).isInstanceOf(IOException.class);
+        byte[] late = part(1000, 91).readAllBytes();
+        try (PartWriter running = store.writePart(key("source"), id, 2, 0)) { // its files are open, and stay so
+            running.write(late, 0, 10);
+            only = putPart(id, 3, 0, 1000, 90);
+            store.completeParts(key("source"), id, List.of(only));
+            assertThatThrownBy(() -> running.write(late, 10, 990)).isInstanceOf(IOException.class);
+            assertThatThrownBy(running::finish).isInstanceOf(IOException.class);
+        }
+        assertThatThrownBy(() -> putPart(id, 4, 0, 1000, 92)).isInstanceOf(IOException.class);
         assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1000, 90)));
+    }
+
+    @Test
+    void aPartWriterOvertakenByALaterOne_writesNothingMore_andCannotFinish() throws Exception {
+        String id = store.startParts(key("source"));
+        byte[] stale = part(2000, 93).readAllBytes();
+        try (PartWriter first = store.writePart(key("source"), id, 1, 0)) {
+            first.write(stale, 0, 1000);
+            StoredPart later;
+            try (PartWriter second = store.writePart(key("source"), id, 2, 0)) {
+                second.write(part(1500, 94).readAllBytes(), 0, 1500);
+                assertThatThrownBy(() -> first.write(stale, 1000, 1000)).hasMessageContaining("overtaken");
+                later = second.finish();
+            }
+            assertThatThrownBy(first::finish).hasMessageContaining("overtaken");
+            store.completeParts(key("source"), id, List.of(later));
+        }
+        assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1500, 94)));
+    }
+
+    @Test
+    void aPartWriterClosedBeforeItsEnd_storesNoPart() throws Exception {
+        String id = store.startParts(key("source"));
+        StoredPart first = putPart(id, 1, 0, 1000, 95);
+        try (PartWriter broken = store.writePart(key("source"), id, 2, 1000)) {
+            broken.write(part(500, 96).readAllBytes(), 0, 500);
+        }
+        assertThatThrownBy(() -> store.completeParts(key("source"), id, List.of(first, new StoredPart(2, "1000", 500))))
+                .hasMessageContaining("Part 2");
+        store.completeParts(key("source"), id, List.of(first));
+        assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1000, 95)));
     }
 
     @Override

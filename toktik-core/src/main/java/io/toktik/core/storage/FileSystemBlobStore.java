@@ -124,6 +124,17 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean writesPartsInPlace() {
+        return true;
+    }
+
+    @Override
+    public PartWriter writePart(String key, String uploadId, int number, long offset) throws IOException {
+        if (number < 1 || number > maxParts()) throw new IllegalArgumentException("Part number " + number + " is out of range.");
+        return upload(uploadId).open(number, offset);
+    }
+
+    @Override
     public void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException {
         resolve(key); // a bad key fails before the upload is closed
         moveIntoPlace(upload(uploadId).complete(parts), key);

@@ -1,12 +1,13 @@
 package io.toktik.core.storage;
 
+import io.toktik.core.storage.MultipartUploads.PartWriter;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ final class LocalMultipartUpload {
     private static final int RECORD = Integer.BYTES + 2 * Long.BYTES;
     /** The number of the record that closes a journal (part numbers start at 1). */
     private static final int CLOSED = 0;
+    private static final int BUFFER = 256 * 1024;
     /** Locks of this JVM's writers, by upload (a file lock is the process's, so threads need their own). */
     private static final ReentrantLock[] STRIPES = new ReentrantLock[64];
 
@@ -58,21 +60,31 @@ final class LocalMultipartUpload {
         Files.createFile(dir.resolve(JOURNAL));
     }
 
+    /** Starts part {@code number} at {@code offset}, written as its bytes arrive. */
+    PartWriter open(int number, long offset) throws IOException {
+        if (offset < 0) throw new IllegalArgumentException("Part " + number + " has a negative offset.");
+        FileChannel journal = openJournal();
+        try {
+            try (JournalLock locked = lock(journal)) {
+                locked.requireNewest(number, true);
+                // before any byte: a part that never finishes (a crash, say) counts as written over all that follows
+                locked.append(new Part(number, offset, Part.OPEN));
+            }
+            return new InPlacePart(journal, FileChannel.open(dir.resolve(DATA), StandardOpenOption.WRITE), number, offset);
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
     /** Writes part {@code number} at {@code offset}: exactly {@code length} bytes of {@code in}. */
     StoredPart write(int number, long offset, InputStream in, long length) throws IOException {
-        if (offset < 0 || length < 0) throw new IllegalArgumentException("Part " + number + " has a negative offset or length.");
-        try (Locked journal = lock()) {
-            int newest = journal.newest();
-            if (number < newest) {
-                throw new IOException("Part " + number + " of upload " + id + " comes after part " + newest + ": its writer was overtaken.");
-            }
-            journal.append(new Part(number, offset, length)); // before the bytes: a part that fails midway still counts as written over
-            long copied;
-            try (FileChannel data = FileChannel.open(dir.resolve(DATA), StandardOpenOption.WRITE)) {
-                copied = in.transferTo(Channels.newOutputStream(data.position(offset)));
-            }
+        try (PartWriter part = open(number, offset)) {
+            byte[] buffer = new byte[BUFFER];
+            long copied = 0;
+            for (int n; (n = in.read(buffer)) != -1; copied += n) part.write(buffer, 0, n);
             if (copied != length) throw new IOException("Part " + number + " held " + copied + " bytes, not " + length + ".");
-            return new StoredPart(number, Long.toString(offset), length);
+            return part.finish();
         }
     }
 
@@ -82,9 +94,9 @@ final class LocalMultipartUpload {
      */
     Path complete(List<StoredPart> named) throws IOException {
         long total;
-        try (Locked journal = lock()) {
-            total = check(named, journal.parts());
-            journal.append(new Part(CLOSED, 0, 0));
+        try (FileChannel journal = openJournal(); JournalLock locked = lock(journal)) {
+            total = check(named, locked.parts());
+            locked.append(new Part(CLOSED, 0, 0));
         }
         Path data = dir.resolve(DATA);
         try (FileChannel channel = FileChannel.open(data, StandardOpenOption.WRITE)) {
@@ -107,8 +119,8 @@ final class LocalMultipartUpload {
 
     /** Closes the journal, so that no writer still running touches the file again; the caller then deletes it all. */
     void close() throws IOException {
-        try (Locked journal = lock()) {
-            journal.append(new Part(CLOSED, 0, 0));
+        try (FileChannel journal = openJournal(); JournalLock locked = lock(journal)) {
+            locked.append(new Part(CLOSED, 0, 0));
         } catch (NoSuchFileException e) {
             // aborted already
         }
@@ -118,7 +130,8 @@ final class LocalMultipartUpload {
      * The named parts' total length, once each is known to lie where it should (right after the one before) and to
      * have been written last wherever it lies.
      */
-    private long check(List<StoredPart> named, List<Part> journal) throws IOException {
+    private long check(List<StoredPart> named, List<Part> records) throws IOException {
+        List<Part> journal = finished(records);
         Map<Integer, Integer> lastRecord = new HashMap<>();
         for (int i = 0; i < journal.size(); i++) lastRecord.put(journal.get(i).number(), i);
         long[] starts = new long[named.size()];
@@ -128,6 +141,7 @@ final class LocalMultipartUpload {
             Integer record = lastRecord.get(part.number());
             if (record == null) throw new IOException("Part " + part.number() + " of upload " + id + " is missing.");
             Part written = journal.get(record);
+            if (written.isOpen()) throw new IOException("Part " + part.number() + " of upload " + id + " was never finished.");
             if (written.offset() != position || written.length() != part.size()) {
                 throw new IOException("Part " + part.number() + " of upload " + id + " holds bytes " + written.offset() + "+" + written.length()
                         + ", not " + position + "+" + part.size() + ".");
@@ -147,46 +161,120 @@ final class LocalMultipartUpload {
         return position;
     }
 
+    /**
+     * The records with each part begun and then finished by one writer, with no record between (no other writer
+     * began meanwhile), as the one finished record: its bytes are just those written.
+     */
+    private static List<Part> finished(List<Part> records) {
+        List<Part> parts = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Part part = records.get(i);
+            boolean finishedNext = part.isOpen() && i + 1 < records.size() && records.get(i + 1).number() == part.number()
+                    && records.get(i + 1).offset() == part.offset() && !records.get(i + 1).isOpen();
+            if (!finishedNext) parts.add(part);
+        }
+        return parts;
+    }
+
     /** The index of the first named part (starting at {@code starts}, ending at {@code end}) that {@code part} overlaps. */
     private static int firstOverlapped(long[] starts, long end, Part part) {
-        if (part.length() == 0 || part.offset() >= end) return starts.length;
+        if (part.end() == part.offset() || part.offset() >= end) return starts.length;
         int at = Arrays.binarySearch(starts, part.offset());
         return at >= 0 ? at : -at - 2;
     }
 
-    private Locked lock() throws IOException {
+    private FileChannel openJournal() throws IOException {
+        try {
+            return FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException("No multipart upload " + id);
+        }
+    }
+
+    /** Takes this JVM's lock of the upload, then the journal's file lock. */
+    private JournalLock lock(FileChannel journal) throws IOException {
         ReentrantLock stripe = STRIPES[Math.floorMod(id.hashCode(), STRIPES.length)];
         stripe.lock();
         try {
-            FileChannel channel = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.READ, StandardOpenOption.WRITE);
-            try {
-                channel.lock(); // released when the channel closes
-                return new Locked(id, channel, stripe);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-        } catch (NoSuchFileException e) {
-            stripe.unlock();
-            throw new NoSuchFileException("No multipart upload " + id);
+            return new JournalLock(id, journal, journal.lock(), stripe);
         } catch (IOException | RuntimeException e) {
             stripe.unlock();
             throw e;
         }
     }
 
-    /** A journal entry: a part's number and the bytes it was written over. */
+    /** A part being written into the upload's file, each write checked against the journal under its lock. */
+    private final class InPlacePart implements PartWriter {
+        private final FileChannel journal;
+        private final FileChannel data;
+        private final int number;
+        private final long offset;
+        private long written;
+
+        InPlacePart(FileChannel journal, FileChannel data, int number, long offset) {
+            this.journal = journal;
+            this.data = data;
+            this.number = number;
+            this.offset = offset;
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int length) throws IOException {
+            try (JournalLock locked = lock(journal)) {
+                locked.requireNewest(number, false);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, off, length);
+                while (buffer.hasRemaining()) data.write(buffer, offset + written + buffer.position() - off);
+            }
+            written += length;
+        }
+
+        @Override
+        public StoredPart finish() throws IOException {
+            try (JournalLock locked = lock(journal)) {
+                locked.requireNewest(number, false);
+                locked.append(new Part(number, offset, written));
+            }
+            return new StoredPart(number, Long.toString(offset), written);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (journal) {
+                data.close();
+            }
+        }
+    }
+
+    /** A journal entry: a part's number and the bytes it was written over ({@link #OPEN}: from its offset on). */
     private record Part(int number, long offset, long length) {
+        /** The length of a part begun: its writer may write any number of bytes until it finishes. */
+        static final long OPEN = -1;
+
+        boolean isOpen() {
+            return length == OPEN;
+        }
+
         long end() {
-            return offset + length;
+            return isOpen() ? Long.MAX_VALUE : offset + length;
         }
     }
 
     /** The journal, locked. Its records are read and appended whole; a torn last one (a crash midway) is ignored. */
-    private record Locked(String id, FileChannel channel, ReentrantLock stripe) implements AutoCloseable {
+    private record JournalLock(String id, FileChannel channel, FileLock fileLock, ReentrantLock stripe) implements AutoCloseable {
 
-        /** The number of the part written last, or 0 for none yet; fails when the journal is closed. */
-        int newest() throws IOException {
+        /**
+         * Fails unless part {@code number} is the newest begun (or, {@code orLater}, about to be): a part numbered
+         * higher means this one's writer was overtaken; a closed journal, that the upload was completed or aborted.
+         */
+        void requireNewest(int number, boolean orLater) throws IOException {
+            int newest = newest();
+            if (number < newest || (!orLater && number != newest)) {
+                throw new IOException("Part " + number + " of upload " + id + " comes before part " + newest + ": its writer was overtaken.");
+            }
+        }
+
+        /** The number of the part begun last, or 0 for none yet; fails when the journal is closed. */
+        private int newest() throws IOException {
             long records = channel.size() / RECORD;
             if (records == 0) return CLOSED;
             ByteBuffer last = ByteBuffer.allocate(RECORD);
@@ -227,7 +315,7 @@ final class LocalMultipartUpload {
         @Override
         public void close() throws IOException {
             try {
-                channel.close(); // releases the file lock
+                fileLock.release();
             } finally {
                 stripe.unlock();
             }

@@ -28,6 +28,19 @@ public interface MultipartUploads {
     StoredPart putPart(String key, String uploadId, int number, long offset, InputStream in, long length) throws IOException;
 
     /**
+     * Whether a part can be written as its bytes arrive, straight into the blob-to-be ({@link #writePart}): a local
+     * disk can; S3 takes whole parts only ({@link #putPart}). Such a store takes parts of any size.
+     */
+    boolean writesPartsInPlace();
+
+    /**
+     * Starts part {@code number} at {@code offset}, to be written as its bytes arrive, of a length known only at its
+     * end; numbers are taken as for {@link #putPart}. Only where {@link #writesPartsInPlace()}: elsewhere it throws
+     * {@link UnsupportedOperationException}.
+     */
+    PartWriter writePart(String key, String uploadId, int number, long offset) throws IOException;
+
+    /**
      * Makes these parts, in this order (which is that of their numbers and their offsets: each starts where the one
      * before ends, the first at 0), the blob at {@code key}, replacing it atomically, and forgets the upload. Fails,
      * leaving the key as it was, when a part not named here was stored over bytes of a named one after it.
@@ -49,6 +62,19 @@ public interface MultipartUploads {
 
     /** The highest part number (S3: 10,000). */
     int maxParts();
+
+    /** A part being written in place as its bytes arrive. Closing it without {@link #finish()} keeps nothing. */
+    interface PartWriter extends AutoCloseable {
+
+        /** Writes these bytes after the ones written before; fails once a part numbered higher has begun, or the upload ended. */
+        void write(byte[] bytes, int offset, int length) throws IOException;
+
+        /** Ends the part with the bytes written so far (fails as {@link #write} does); call it once. */
+        StoredPart finish() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
 
     /** A stored part: its number, the store's tag for it (S3's ETag; the offset on a local disk), and its size. */
     record StoredPart(int number, String tag, long size) {}

@@ -2,6 +2,7 @@ package io.toktik.core.upload;
 
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
+import io.toktik.core.storage.MultipartUploads.PartWriter;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
 import io.toktik.core.upload.ChunkRefusedException.Reason;
 import java.io.ByteArrayInputStream;
@@ -16,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams one chunk of an upload into the blob store, holding at most one part in memory. Full parts go up as the
- * bytes arrive, each at its offset in the upload; what is left at the end becomes a part too, unless it is shorter
- * than the store's smallest part and not the end of the upload: then it is staged as a blob of its own (the tail) and
- * read back in front of the next chunk. Each part number is reserved only while the upload is still at the chunk's
+ * Streams one chunk of an upload into the blob store. Where the store writes parts in place (a local disk), the chunk
+ * is one part written as it arrives, a slice at a time. Elsewhere (S3) at most one part is held in memory: full parts
+ * go up as the bytes arrive, each at its offset in the upload; what is left at the end becomes a part too, unless it
+ * is shorter than the store's smallest part and not the end of the upload: then it is staged as a blob of its own
+ * (the tail) and read back in front of the next chunk. Each part number is reserved only while the upload is still at the chunk's
  * offset, so a chunk never writes over bytes another request has committed. Nothing is recorded here: the caller
  * commits the chunk, or forgets it (parts it names nowhere never show in the completed blob).
  */
@@ -27,6 +29,8 @@ final class ChunkWriter {
     private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
     /** The size of the parts a chunk is cut into, and so the memory one chunk in flight holds. */
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** How much of a chunk is read before it is written, where the store writes parts in place. */
+    private static final int SLICE = 256 * 1024;
 
     private final BlobStore blobs;
     private final UploadRepository uploads;
@@ -55,55 +59,87 @@ final class ChunkWriter {
      *                               during a chunk with a checksum
      */
     Chunk write(InputStream body, byte[] expectedSha1) throws IOException {
+        if (blobs.writesPartsInPlace()) return writeInPlace(body, expectedSha1);
         byte[] buffer = buffers.take();
         try {
-            return write(body, expectedSha1, buffer, (int) Math.clamp(upload.tailLength() + upload.remaining(), 1, buffer.length));
+            return writeParts(body, expectedSha1, buffer, (int) Math.clamp(upload.tailLength() + upload.remaining(), 1, buffer.length));
         } finally {
             buffers.give(buffer);
         }
     }
 
+    /** The whole chunk as one part, written as it arrives, a slice at a time. */
+    private Chunk writeInPlace(InputStream body, byte[] expectedSha1) throws IOException {
+        int number = reservePartNumber();
+        byte[] slice = new byte[SLICE];
+        try (PartWriter part = blobs.writePart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, upload.received())) {
+            MessageDigest digest = expectedSha1 == null ? null : sha1();
+            Read read = read(body, digest, slice, 0, slice.length, (bytes, length) -> part.write(bytes, 0, length));
+            verify(digest, expectedSha1, read.broken());
+            if (read.received() == 0) return new Chunk(0, List.of(), null, 0);
+            if (read.filled() > 0) part.write(slice, 0, read.filled());
+            return new Chunk(read.received(), List.of(part.finish()), null, 0);
+        }
+    }
+
     /** @param partLength how much of {@code buffer} one part fills */
-    private Chunk write(InputStream body, byte[] expectedSha1, byte[] buffer, int partLength) throws IOException {
-        long minPart = blobs.minPartSize();
-        int filled = readTail(buffer);
+    private Chunk writeParts(InputStream body, byte[] expectedSha1, byte[] buffer, int partLength) throws IOException {
         MessageDigest digest = expectedSha1 == null ? null : sha1();
         List<StoredPart> parts = new ArrayList<>();
+        Read read = read(body, digest, buffer, readTail(buffer), partLength, (bytes, length) -> parts.add(putPart(bytes, length, parts)));
+        verify(digest, expectedSha1, read.broken());
+        if (read.received() == 0) return new Chunk(0, List.of(), upload.tailKey(), upload.tailLength());
+        int filled = read.filled();
+        boolean last = read.received() == upload.remaining();
+        if (filled > 0 && (last || filled >= blobs.minPartSize())) {
+            parts.add(putPart(buffer, filled, parts));
+        } else if (filled > 0) {
+            return new Chunk(read.received(), parts, stageTail(buffer, filled), filled);
+        }
+        return new Chunk(read.received(), parts, null, 0);
+    }
+
+    /** What {@link #read} took from the body: its byte count, how much of the buffer it left filled, whether the connection broke. */
+    private record Read(long received, int filled, boolean broken) {}
+
+    /** Where {@link #read} hands each full slice of its buffer. */
+    private interface Slices {
+        void full(byte[] buffer, int length) throws IOException;
+    }
+
+    /**
+     * Reads the body into {@code buffer} after the {@code filled} bytes already there, handing it to {@code slices}
+     * each time {@code sliceLength} bytes fill it, up to the body's end or until the connection breaks.
+     */
+    private Read read(InputStream body, MessageDigest digest, byte[] buffer, int filled, int sliceLength, Slices slices) throws IOException {
         long received = 0;
-        boolean broken = false;
         while (true) {
             int n;
             try {
-                n = body.read(buffer, filled, partLength - filled);
+                n = body.read(buffer, filled, sliceLength - filled);
             } catch (IOException e) { // the client went away: keep what arrived, as tus asks
                 log.info("Upload {}: the connection broke after {} bytes of a chunk: {}", upload.id(), received, e.toString());
-                broken = true;
-                break;
+                return new Read(received, filled, true);
             }
-            if (n == -1) break;
+            if (n == -1) return new Read(received, filled, false);
             received += n;
             if (received > upload.remaining()) {
                 throw new ChunkRefusedException(Reason.PAST_LENGTH, "The chunk goes past the upload's length of " + upload.length() + " bytes.");
             }
             if (digest != null) digest.update(buffer, filled, n);
             filled += n;
-            if (filled == partLength) {
-                parts.add(putPart(buffer, filled, parts));
+            if (filled == sliceLength) {
+                slices.full(buffer, filled);
                 filled = 0;
             }
         }
+    }
+
+    private static void verify(MessageDigest digest, byte[] expectedSha1, boolean broken) throws ChunkRefusedException {
         if (digest != null && broken) throw new ChunkRefusedException(Reason.UNVERIFIABLE, "The chunk broke off before its checksum could be verified.");
         if (digest != null && !MessageDigest.isEqual(digest.digest(), expectedSha1)) {
             throw new ChunkRefusedException(Reason.CHECKSUM_MISMATCH, "The chunk's bytes do not match its Upload-Checksum.");
         }
-        if (received == 0) return new Chunk(0, List.of(), upload.tailKey(), upload.tailLength());
-        boolean last = received == upload.remaining();
-        if (filled > 0 && (last || filled >= minPart)) {
-            parts.add(putPart(buffer, filled, parts));
-        } else if (filled > 0) {
-            return new Chunk(received, parts, stageTail(buffer, filled), filled);
-        }
-        return new Chunk(received, parts, null, 0);
     }
 
     private int readTail(byte[] buffer) throws IOException {
@@ -120,11 +156,17 @@ final class ChunkWriter {
 
     /** @param before the parts this chunk stored already, which the new one follows */
     private StoredPart putPart(byte[] buffer, int length, List<StoredPart> before) throws IOException {
+        int number = reservePartNumber();
+        long offset = upload.received() - upload.tailLength() + before.stream().mapToLong(StoredPart::size).sum();
+        return blobs.putPart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, offset, new ByteArrayInputStream(buffer, 0, length), length);
+    }
+
+    /** A part number, taken only while the upload is still at the chunk's offset. */
+    private int reservePartNumber() throws IOException {
         int number = uploads.reservePartNumber(upload.id(), upload.received()).orElseThrow(() -> new ChunkRefusedException(Reason.OFFSET_MISMATCH,
                 "Another request moved this upload (or ended it) during the chunk; ask for its offset again."));
         if (number > blobs.maxParts()) throw new IOException("Upload " + upload.id() + " has used up the store's " + blobs.maxParts() + " parts.");
-        long offset = upload.received() - upload.tailLength() + before.stream().mapToLong(StoredPart::size).sum();
-        return blobs.putPart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, offset, new ByteArrayInputStream(buffer, 0, length), length);
+        return number;
     }
 
     private String stageTail(byte[] buffer, int length) throws IOException {
