@@ -70,15 +70,34 @@ final class ChunkWriter {
 
     /** The whole chunk as one part, written as it arrives, a slice at a time. */
     private Chunk writeInPlace(InputStream body, byte[] expectedSha1) throws IOException {
-        int number = reservePartNumber();
         byte[] slice = new byte[SLICE];
-        try (PartWriter part = blobs.writePart(BlobKeys.source(upload.videoId()), upload.storeHandle(), number, upload.received())) {
+        try (InPlacePart part = new InPlacePart()) {
             MessageDigest digest = expectedSha1 == null ? null : sha1();
-            Read read = read(body, digest, slice, 0, slice.length, (bytes, length) -> part.write(bytes, 0, length));
+            Read read = read(body, digest, slice, 0, slice.length, part);
             verify(digest, expectedSha1, read.broken());
             if (read.received() == 0) return new Chunk(0, List.of(), null, 0);
-            if (read.filled() > 0) part.write(slice, 0, read.filled());
+            if (read.filled() > 0) part.full(slice, read.filled());
             return new Chunk(read.received(), List.of(part.finish()), null, 0);
+        }
+    }
+
+    /** The chunk's one part where the store writes in place, begun (its number reserved) when its first bytes arrive. */
+    private final class InPlacePart implements Slices, AutoCloseable {
+        private PartWriter writer;
+
+        @Override
+        public void full(byte[] buffer, int length) throws IOException {
+            if (writer == null) writer = blobs.writePart(BlobKeys.source(upload.videoId()), upload.storeHandle(), reservePartNumber(), upload.received());
+            writer.write(buffer, 0, length);
+        }
+
+        StoredPart finish() throws IOException {
+            return writer.finish();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (writer != null) writer.close();
         }
     }
 
