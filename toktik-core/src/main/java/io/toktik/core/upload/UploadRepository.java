@@ -9,16 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Uploads in progress and their stored parts. Changes are conditional on the offset, so two writers cannot both win. */
 public final class UploadRepository {
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
 
-    public UploadRepository(JdbcClient jdbc, TransactionTemplate tx) {
+    public UploadRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.tx = tx;
     }
 
     public void insert(Upload u) {
@@ -43,16 +40,17 @@ public final class UploadRepository {
 
     /**
      * A part number no other request of this upload has used or will use, if the upload is still at offset
-     * {@code received}; empty when it moved on or is gone. Its commit does not wait for the disk: a part is only ever
-     * recorded by a later, durable commit, which makes this one durable too (the log is written in order), and a
-     * number lost in a crash was never recorded anywhere.
+     * {@code received}; empty when it moved on or is gone. One statement, whose commit does not wait for the disk
+     * ({@code set_config} turns synchronous commit off for its own transaction only): a part is only ever recorded by
+     * a later, durable commit, which makes this one durable too (the log is written in order), and a number lost in a
+     * crash was never recorded anywhere. Run it outside a transaction, which it would make asynchronous too.
      */
     public Optional<Integer> reservePartNumber(UUID uploadId, long received) {
-        return tx.execute(s -> {
-            jdbc.sql("set local synchronous_commit = off").update();
-            return jdbc.sql("update uploads set next_part = next_part + 1 where id = ? and received = ? returning next_part - 1")
-                    .params(uploadId, received).query(Integer.class).optional();
-        });
+        return jdbc.sql("""
+                update uploads set next_part = next_part + 1
+                where id = ? and received = ? and set_config('synchronous_commit', 'off', true) = 'off'
+                returning next_part - 1""")
+                .params(uploadId, received).query(Integer.class).optional();
     }
 
     /**

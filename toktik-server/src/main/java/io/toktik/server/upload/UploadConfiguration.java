@@ -26,7 +26,7 @@ class UploadConfiguration {
     @Bean
     ResumableUploads resumableUploads(JdbcClient jdbc, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock,
                                       TokTikProperties props) {
-        return new ResumableUploads(new UploadRepository(jdbc, tx), blobs, videos, tx, clock, props.upload().expiry());
+        return new ResumableUploads(new UploadRepository(jdbc), blobs, videos, tx, clock, props.upload().expiry());
     }
 
     /** Before security, so that 401s carry the tus headers too and an overridden method is what security sees. */
