@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * is one part written as it arrives, a slice at a time. Elsewhere (S3) at most one part is held in memory: full parts
  * go up as the bytes arrive, each at its offset in the upload; what is left at the end becomes a part too, unless it
  * is shorter than the store's smallest part and not the end of the upload: then it is staged as a blob of its own
- * (the tail) and read back in front of the next chunk. Each part number is reserved only while the upload is still at the chunk's
- * offset, so a chunk never writes over bytes another request has committed. Nothing is recorded here: the caller
- * commits the chunk, or forgets it (parts it names nowhere never show in the completed blob).
+ * (the tail) and read back in front of the next chunk. Each part number is reserved only while the upload is still
+ * at the chunk's offset, so a chunk never writes over bytes another request has committed. Nothing is recorded here:
+ * the caller commits the chunk, or forgets it (parts it names nowhere never show in the completed blob).
  */
 final class ChunkWriter {
     private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
