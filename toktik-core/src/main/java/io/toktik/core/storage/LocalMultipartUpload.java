@@ -269,7 +269,7 @@ final class LocalMultipartUpload {
         void requireNewest(int number, boolean orLater) throws IOException {
             int newest = newest();
             if (number < newest || (!orLater && number != newest)) {
-                throw new IOException("Part " + number + " of upload " + id + " comes before part " + newest + ": its writer was overtaken.");
+                throw new PartOvertakenException("Part " + number + " of upload " + id + " comes before part " + newest + ": its writer was overtaken.");
             }
         }
 

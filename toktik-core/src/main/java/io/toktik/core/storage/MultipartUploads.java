@@ -18,7 +18,7 @@ public interface MultipartUploads {
     /**
      * Stores one part: the bytes at {@code offset} in the blob, {@code length} of them. Numbers run from 1 to
      * {@link #maxParts()} and are taken in increasing order within an upload (a store that writes parts in place
-     * refuses a number below the newest it was given: that writer was overtaken); storing a number or a byte range
+     * refuses a number below the newest it was given, with {@link PartOvertakenException}); storing a number or a byte range
      * again replaces the earlier bytes. Every part but the last of a completed blob must hold at least
      * {@link #minPartSize()} bytes. A store that keeps parts apart (S3) ignores the offset.
      *
@@ -66,7 +66,10 @@ public interface MultipartUploads {
     /** A part being written in place as its bytes arrive. Closing it without {@link #finish()} keeps nothing. */
     interface PartWriter extends AutoCloseable {
 
-        /** Writes these bytes after the ones written before; fails once a part numbered higher has begun, or the upload ended. */
+        /**
+         * Writes these bytes after the ones written before; fails once a part numbered higher has begun
+         * ({@link PartOvertakenException}), or the upload ended.
+         */
         void write(byte[] bytes, int offset, int length) throws IOException;
 
         /** Ends the part with the bytes written so far (fails as {@link #write} does); call it once. */

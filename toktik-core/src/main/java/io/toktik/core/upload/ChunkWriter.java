@@ -4,6 +4,7 @@ import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.storage.MultipartUploads.PartWriter;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
+import io.toktik.core.storage.PartOvertakenException;
 import io.toktik.core.upload.ChunkRefusedException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -87,12 +88,24 @@ final class ChunkWriter {
 
         @Override
         public void full(byte[] buffer, int length) throws IOException {
-            if (writer == null) writer = blobs.writePart(BlobKeys.source(upload.videoId()), upload.storeHandle(), reservePartNumber(), upload.received());
-            writer.write(buffer, 0, length);
+            try {
+                if (writer == null) writer = blobs.writePart(BlobKeys.source(upload.videoId()), upload.storeHandle(), reservePartNumber(), upload.received());
+                writer.write(buffer, 0, length);
+            } catch (PartOvertakenException e) {
+                throw overtaken();
+            }
         }
 
         StoredPart finish() throws IOException {
-            return writer.finish();
+            try {
+                return writer.finish();
+            } catch (PartOvertakenException e) {
+                throw overtaken();
+            }
+        }
+
+        private ChunkRefusedException overtaken() {
+            return new ChunkRefusedException(Reason.OFFSET_MISMATCH, "A later request took this upload over during the chunk; ask for its offset again.");
         }
 
         @Override

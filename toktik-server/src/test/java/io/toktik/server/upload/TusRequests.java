@@ -94,18 +94,24 @@ final class TusRequests {
      * loses its network mid-chunk.
      */
     void patchAndHangUp(String url, long offset, byte[] bytes, int announced, int sent) {
-        URI uri = URI.create(url);
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = beginPatch(url, offset, announced)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-                    + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + offset + "\r\n"
-                    + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + announced + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes, 0, sent);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A PATCH whose headers are sent, announcing {@code announced} bytes: the caller sends them when it likes. */
+    Socket beginPatch(String url, long offset, int announced) throws IOException {
+        URI uri = URI.create(url);
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        socket.getOutputStream().write(("PATCH " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + offset + "\r\n"
+                + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + announced + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        return socket;
     }
 
     /** The standard Java tus client, signed in, pointed at {@code base}. */

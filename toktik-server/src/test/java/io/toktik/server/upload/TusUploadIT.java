@@ -6,7 +6,11 @@ import io.toktik.core.upload.ResumableUploads;
 import io.toktik.server.Playback;
 import io.toktik.server.ServerIT;
 import io.tus.java.client.TusUploader;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -81,6 +85,29 @@ class TusUploadIT extends ServerIT {
 
         assertThat(storedSource(id)).hasSameBinaryContentAs(clip);
         assertThat(api.get("/api/videos/" + id, token).json().get("status").asString()).isIn("PROCESSING", "READY");
+    }
+
+    @Test
+    void aChunkOvertakenByALaterOne_is409_andNoneOfItsLateBytesReachTheSource() throws Exception {
+        String id = newVideo();
+        byte[] bytes = Files.readAllBytes(clip);
+        String url = tus.createUpload(id, bytes.length);
+        byte[] stale = random(400 * 1024, 13);
+        int early = 300 * 1024; // more than the slice a part is written in, so the stale chunk has begun its part
+        try (Socket first = tus.beginPatch(url, 0, stale.length)) {
+            first.getOutputStream().write(stale, 0, early);
+            first.getOutputStream().flush();
+            awaitPartBegun(url);
+
+            assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, early), Map.of()).statusCode()).as("a later request at the same offset").isEqualTo(204);
+            first.getOutputStream().write(stale, early, stale.length - early);
+            first.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).as("the overtaken chunk").contains(" 409 ");
+        }
+        assertThat(tus.offset(url)).isEqualTo(early);
+        assertThat(tus.patch(url, early, Arrays.copyOfRange(bytes, early, bytes.length), Map.of()).statusCode()).isEqualTo(204);
+        assertThat(storedSource(id)).hasSameBinaryContentAs(clip);
     }
 
     @Test
@@ -246,6 +273,16 @@ class TusUploadIT extends ServerIT {
             Thread.sleep(50);
         }
         throw new AssertionError("the bytes of the broken chunk were never recorded");
+    }
+
+    /** Waits until a request has taken the upload's first part number. */
+    private void awaitPartBegun(String url) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            int next = jdbc.sql("select next_part from uploads where id = ?").param(uploadId(url)).query(Integer.class).single();
+            if (next > 1) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the first chunk never began its part");
     }
 
     private Path storedSource(String videoId) {
