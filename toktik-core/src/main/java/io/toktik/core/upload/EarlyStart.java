@@ -57,7 +57,7 @@ public final class EarlyStart {
                 boolean uploading = videos.lock(after.videoId())
                         && videos.findById(after.videoId()).map(v -> v.status() == VideoStatus.UPLOADING).orElse(false);
                 if (!uploading || !early.start(after.videoId(), after.id())) return false;
-                jobs.enqueue(JobRequest.of(VideoJobs.EARLY, after.videoId(),
+                jobs.enqueue(new JobRequest(VideoJobs.EARLY, after.videoId(), after.id().toString(),
                         VideoJobs.fair(VideoJobs.PRIORITY_FIRST_RENDITION, videos.processingAhead(after.videoId()))));
                 return true;
             }));

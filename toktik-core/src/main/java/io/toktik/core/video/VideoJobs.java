@@ -12,7 +12,7 @@ public final class VideoJobs {
     public static final String POSTER = "poster";
     /** Make the storyboard (seek-preview sprite and its WebVTT index). */
     public static final String STORYBOARD = "storyboard";
-    /** Encode the lowest rendition while the upload still arrives ({@link EarlyEncodes}). */
+    /** Encode the lowest rendition while the upload still arrives ({@link EarlyEncodes}); the payload is the upload's id. */
     public static final String EARLY = "early";
 
     /** Every kind there is. */

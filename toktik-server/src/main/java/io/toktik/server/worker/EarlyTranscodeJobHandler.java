@@ -107,33 +107,34 @@ final class EarlyTranscodeJobHandler implements JobHandler {
     @Override
     public void handle(Job job) throws Exception {
         UUID videoId = job.videoId();
+        UUID uploadId = UUID.fromString(job.payload());
         EarlyEncode row = early.find(videoId).orElse(null);
         if (row == null || row.state() == State.ABANDONED) {
-            handBack(videoId);
+            handBack(videoId, uploadId);
             return;
         }
-        ArrivingSource source = new ArrivingSource(blobs, uploads, videos, videoId, row.uploadId(),
-                () -> early.find(videoId).filter(e -> e.state() != State.ABANDONED).isPresent(), clock);
+        ArrivingSource source = new ArrivingSource(blobs, uploads, videos, videoId, uploadId,
+                () -> mine(videoId, uploadId).filter(e -> e.state() != State.ABANDONED).isPresent(), clock);
         try (WorkArea area = workspace.open(job); source) {
-            if (!encode(videoId, source, area)) handBack(videoId);
+            if (!encode(videoId, source, area)) handBack(videoId, uploadId);
         } catch (ArrivingSource.Stopped | MediaException e) {
             if (Thread.currentThread().isInterrupted()) throw e; // the worker stops: the job runs again
             log.info("Video {}: the early encode stops ({}); the normal path takes over", videoId,
                     source.stopped().map(s -> "its source stopped: " + s.getMessage()).orElse(e.toString()));
-            handBack(videoId);
+            handBack(videoId, uploadId);
         }
     }
 
     /** @return true when the rendition is adopted and complete; false when it must be handed back */
     private boolean encode(UUID videoId, ArrivingSource source, WorkArea area) throws Exception {
-        byte[] head = readHead(source, area);
-        MediaInfo info = prober.probe(area.resolve("head"));
+        Head head = readHead(source, area);
+        MediaInfo info = head.info();
         Rendition rendition = planner.plan(info).getFirst();
         if (!early.plan(videoId, rendition.name(), HlsEncoder.pipedPlan(info, List.of(rendition), OPTIONS))) return false;
         log.info("Video {}: encoding {} while the upload arrives", videoId, rendition.name());
         Path out = area.resolve("hls");
         long started = System.nanoTime();
-        try (SequenceInputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), source)) {
+        try (SequenceInputStream whole = new SequenceInputStream(new ByteArrayInputStream(head.bytes()), source)) {
             boolean adopted = growing.run(videoId, info, rendition, out, true, () -> isAdopted(videoId),
                     () -> encoder.encode(whole, info, List.of(rendition), out, OPTIONS, fraction -> {}, RUN_LIMIT),
                     () -> judged(videoId, area) == State.ADOPTED);
@@ -143,23 +144,26 @@ final class EarlyTranscodeJobHandler implements JobHandler {
         }
     }
 
-    /**
-     * Reads the source's head into {@code head} in the work area, until the prober can read it (or the source ends).
-     *
-     * @return the bytes read, which the encoder is fed before the rest
-     */
-    private byte[] readHead(ArrivingSource source, WorkArea area) throws IOException, MediaException {
+    /** The source's first bytes (fed to the encoder before the rest) and what probing them found. */
+    private record Head(byte[] bytes, MediaInfo info) {}
+
+    /** Reads the source's head, through a file in the work area, until the prober can read it (or the source ends). */
+    private Head readHead(ArrivingSource source, WorkArea area) throws IOException, MediaException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         for (int want = HEAD_BYTES; ; want *= 2) {
             head.writeBytes(source.readNBytes(want - head.size()));
             Files.write(area.resolve("head"), head.toByteArray());
             try {
-                prober.probe(area.resolve("head"));
-                return head.toByteArray();
+                return new Head(head.toByteArray(), prober.probe(area.resolve("head")));
             } catch (MediaException e) {
                 if (head.size() < want || want >= MAX_HEAD_BYTES) throw e;
             }
         }
+    }
+
+    /** The video's early encode, if it is the one reading this upload. */
+    private Optional<EarlyEncode> mine(UUID videoId, UUID uploadId) {
+        return early.find(videoId).filter(e -> e.uploadId().equals(uploadId));
     }
 
     private boolean isAdopted(UUID videoId) {
@@ -180,7 +184,8 @@ final class EarlyTranscodeJobHandler implements JobHandler {
      * the ladder is planned, enqueues the lowest rendition's normal job — in one transaction under the video's lock,
      * which the probe also takes, so the rendition is enqueued exactly once whichever comes first.
      */
-    private void handBack(UUID videoId) throws IOException {
+    private void handBack(UUID videoId, UUID uploadId) throws IOException {
+        if (early.find(videoId).filter(e -> !e.uploadId().equals(uploadId)).isPresent()) return; // a later upload's now
         Optional<EarlyEncode> row = early.abandon(videoId).flatMap(state -> early.find(videoId));
         Optional<Video> video = videos.findById(videoId);
         if (video.isEmpty()) {
@@ -212,7 +217,7 @@ final class EarlyTranscodeJobHandler implements JobHandler {
     @Override
     public void onGiveUp(Job job, Exception lastError) {
         try {
-            handBack(job.videoId());
+            handBack(job.videoId(), UUID.fromString(job.payload()));
         } catch (IOException | RuntimeException e) {
             log.warn("Video {}: could not hand back the early encode: {}", job.videoId(), e.toString());
         }
