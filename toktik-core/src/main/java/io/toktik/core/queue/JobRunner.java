@@ -26,7 +26,9 @@ public final class JobRunner implements AutoCloseable {
     private final Set<String> reservedKinds;
     private final int reservedThreads;
     private final Duration shutdownGrace;
+    /** Wake-ups of the {@code concurrency} threads, and of the reserved ones: a thread drains only its own kind's. */
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Semaphore reservedWakeUp = new Semaphore(0);
     private final ExecutorService threads;
     private volatile boolean running = true;
 
@@ -56,18 +58,19 @@ public final class JobRunner implements AutoCloseable {
         others.removeAll(reservedKinds);
         Set<String> reserved = new HashSet<>(executor.kinds());
         reserved.retainAll(reservedKinds);
-        for (int i = 0; i < concurrency; i++) threads.submit(() -> loop(others));
-        for (int i = 0; i < reservedThreads; i++) threads.submit(() -> loop(reserved));
+        for (int i = 0; i < concurrency; i++) threads.submit(() -> loop(others, wakeUp));
+        for (int i = 0; i < reservedThreads; i++) threads.submit(() -> loop(reserved, reservedWakeUp));
         log.info("Job runner {} started: {} thread(s) for {}{}", executor.workerId(), concurrency, others,
                 reservedThreads == 0 ? "" : ", " + reservedThreads + " for " + reserved);
     }
 
     /** Tells idle threads that a job was enqueued, so they need not wait for the next poll. */
     public void wakeUp() {
-        wakeUp.release(concurrency + reservedThreads);
+        wakeUp.release(concurrency);
+        reservedWakeUp.release(reservedThreads);
     }
 
-    private void loop(Set<String> kinds) {
+    private void loop(Set<String> kinds, Semaphore wakeUp) {
         if (kinds.isEmpty()) return;
         while (running) {
             try {
