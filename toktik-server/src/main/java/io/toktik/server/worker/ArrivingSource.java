@@ -106,12 +106,7 @@ final class ArrivingSource extends InputStream {
         }
     }
 
-    /** How many bytes were read. */
-    long offset() {
-        return offset;
-    }
-
-    /** The bytes after {@link #offset()}, as far as they are stored; null at the source's end. */
+    /** The bytes after those read so far, as far as they are stored; null at the source's end. */
     private InputStream next() throws IOException {
         while (true) {
             Optional<BlobStore.Blob> complete = completeSource();
