@@ -1,6 +1,7 @@
 package io.toktik.media;
 
 import java.io.File;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,16 +148,30 @@ public final class Ffmpeg {
      */
     public ProcessResult run(List<String> args, Duration timeout, Consumer<String> stdoutLines)
             throws MediaException {
+        return run(args, timeout, stdoutLines, null);
+    }
+
+    /**
+     * As {@link #run(List, Duration, Consumer)}, with {@code stdin} fed to ffmpeg's standard input (read with
+     * {@link #pipedInput()}); a failure to read it kills ffmpeg, so a cut-off input fails the run.
+     */
+    public ProcessResult run(List<String> args, Duration timeout, Consumer<String> stdoutLines, InputStream stdin)
+            throws MediaException {
         List<String> command = new ArrayList<>(launcher.size() + args.size() + 1);
         command.addAll(launcher);
         command.add(executable.toString());
         command.addAll(args);
-        return ProcessRunner.run(command, environment, timeout, stdoutLines);
+        return ProcessRunner.run(command, environment, timeout, stdoutLines, stdin);
     }
 
     /** {@code -i <file>} restricted to local files, so a crafted input cannot make ffmpeg fetch other URLs. */
     static List<String> localInput(Path source) {
         return List.of("-protocol_whitelist", "file", "-i", source.toAbsolutePath().toString());
+    }
+
+    /** {@code -i pipe:0}: the input is what {@link #run(List, Duration, Consumer, InputStream)} feeds, and nothing else. */
+    static List<String> pipedInput() {
+        return List.of("-protocol_whitelist", "pipe", "-i", "pipe:0");
     }
 
     @Override

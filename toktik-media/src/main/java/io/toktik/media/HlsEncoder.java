@@ -2,6 +2,7 @@ package io.toktik.media;
 
 import io.toktik.media.MediaException.Code;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ public final class HlsEncoder {
     private static final int TIMESTAMP_BASE_SECONDS = 1;
     private static final int MAIN_PROFILE_MAX_SHORT_SIDE = 360;
     private static final int SMALL_RENDITION_FACTOR = 3;
+    /** The output folder a plan names ({@link #pipedPlan}), so plans made on different machines compare. */
+    private static final Path PLAN_DIR = Path.of("/plan");
 
     private final Ffmpeg ffmpeg;
 
@@ -54,8 +57,47 @@ public final class HlsEncoder {
      */
     public void encode(Path source, MediaInfo info, List<Rendition> renditions, Path outDir, EncodeOptions options,
                        DoubleConsumer progress, Duration timeout) throws MediaException {
+        run(Input.file(source), info, renditions, outDir, options, progress, timeout);
+    }
+
+    /**
+     * As {@link #encode(Path, MediaInfo, List, Path, EncodeOptions, DoubleConsumer, Duration)}, the whole source read
+     * front to back from {@code source} as it arrives (ffmpeg's stdin), for containers that allow it (MPEG-TS,
+     * Matroska/WebM, MP4 with its index first); {@code info} may come from probing the source's first bytes only.
+     * As the source's length is not known up front, its audio is not padded or cut to the picture's length. A
+     * failure to read {@code source} fails the run: it never ends as if the source had.
+     *
+     * @param progress as for a file; the fraction is of {@code info}'s duration, which a head's probe may not know
+     */
+    public void encode(InputStream source, MediaInfo info, List<Rendition> renditions, Path outDir,
+                       EncodeOptions options, DoubleConsumer progress, Duration timeout) throws MediaException {
+        if (options.span() != EncodeOptions.Span.WHOLE) throw new IllegalArgumentException("reads the whole source");
+        run(Input.stream(source), info, renditions, outDir, options, progress, timeout);
+    }
+
+    /**
+     * What {@link #encode(InputStream, MediaInfo, List, Path, EncodeOptions, DoubleConsumer, Duration)} would run
+     * (output folder aside): two streamed encodes with the same plan make the same files.
+     */
+    public static String pipedPlan(MediaInfo info, List<Rendition> renditions, EncodeOptions options) {
+        return String.join(" ", arguments(Input.stream(null), info, renditions, PLAN_DIR, options));
+    }
+
+    /** Where ffmpeg reads the source: a file, or its stdin, fed from {@code stdin} (whose length is not known). */
+    private record Input(List<String> args, boolean streamed, InputStream stdin) {
+        static Input file(Path source) {
+            return new Input(Ffmpeg.localInput(source), false, null);
+        }
+
+        static Input stream(InputStream stdin) {
+            return new Input(Ffmpeg.pipedInput(), true, stdin);
+        }
+    }
+
+    private void run(Input input, MediaInfo info, List<Rendition> renditions, Path outDir, EncodeOptions options,
+                     DoubleConsumer progress, Duration timeout) throws MediaException {
         List<String> args = new ArrayList<>(List.of("-progress", "pipe:1", "-nostats"));
-        args.addAll(arguments(source, info, renditions, outDir, options));
+        args.addAll(arguments(input, info, renditions, outDir, options));
         List<Path> dirs = new ArrayList<>(renditions.stream().map(r -> outDir.resolve(r.name())).toList());
         if (separateAudio(info, options)) dirs.add(outDir.resolve(AUDIO));
         try {
@@ -68,7 +110,7 @@ public final class HlsEncoder {
         }
         long spanMs = options.span().lengthSeconds() > 0 ? options.span().lengthSeconds() * 1000L
                 : info.durationMs() - options.span().startSeconds() * 1000L;
-        ffmpeg.run(args, timeout, new ProgressParser(Math.max(spanMs, 1), progress))
+        ffmpeg.run(args, timeout, new ProgressParser(Math.max(spanMs, 1), progress), input.stdin())
                 .orThrow("We couldn't convert this video. It may be damaged or use features we don't support.");
         for (Path dir : dirs) {
             requireCompletePlaylist(dir);
@@ -91,7 +133,8 @@ public final class HlsEncoder {
                 "-c:v", "copy"));
         if (options.audio() == EncodeOptions.AudioLayout.MUXED && info.audio() != null) {
             args.addAll(List.of("-map", "0:" + info.audio().index()));
-            args.addAll(audioCodec(info, rendition.audioBitrate() > 0 ? rendition.audioBitrate() : AUDIO_RENDITION_BITRATE));
+            args.addAll(audioCodec(VideoFilters.audio(info),
+                    rendition.audioBitrate() > 0 ? rendition.audioBitrate() : AUDIO_RENDITION_BITRATE));
         }
         args.addAll(hlsOutput(dir.toAbsolutePath(), options));
         try {
@@ -113,7 +156,7 @@ public final class HlsEncoder {
     public List<String> command(Path source, MediaInfo info, List<Rendition> renditions, Path outDir) {
         List<String> command = new ArrayList<>();
         command.add(ffmpeg.executable().toString());
-        command.addAll(arguments(source, info, renditions, outDir, EncodeOptions.WHOLE));
+        command.addAll(arguments(Input.file(source), info, renditions, outDir, EncodeOptions.WHOLE));
         return command;
     }
 
@@ -128,7 +171,7 @@ public final class HlsEncoder {
         return VideoFilters.frameRate(video);
     }
 
-    private static List<String> arguments(Path source, MediaInfo info, List<Rendition> renditions, Path outDir,
+    private static List<String> arguments(Input input, MediaInfo info, List<Rendition> renditions, Path outDir,
                                           EncodeOptions options) {
         requireUsable(renditions, outDir);
         int fps = frameRate(info.video());
@@ -144,17 +187,18 @@ public final class HlsEncoder {
         if (span.lengthSeconds() > 0) {
             args.addAll(List.of("-t", String.valueOf(span.lengthSeconds() + 1))); // -frames:v cuts exactly
         }
-        args.addAll(Ffmpeg.localInput(source));
+        args.addAll(input.args());
         args.addAll(List.of("-filter_complex", filterGraph(info.video(), renditions, fps), "-vsync", "cfr"));
         boolean muxedAudio = options.audio() == EncodeOptions.AudioLayout.MUXED && info.audio() != null;
+        String audioFilter = input.streamed() ? VideoFilters.arrivingAudio() : VideoFilters.audio(info);
         for (int i = 0; i < renditions.size(); i++) {
             Rendition r = renditions.get(i);
-            args.addAll(videoOutput(i, r, muxedAudio ? info : null, fps, span));
+            args.addAll(videoOutput(i, r, muxedAudio ? info : null, audioFilter, fps, span));
             args.addAll(hlsOutput(outDir.toAbsolutePath().resolve(r.name()), options));
         }
         if (separateAudio(info, options)) {
             args.addAll(List.of("-map", "0:" + info.audio().index(), "-map_metadata", "-1", "-map_chapters", "-1"));
-            args.addAll(audioCodec(info, AUDIO_RENDITION_BITRATE));
+            args.addAll(audioCodec(audioFilter, AUDIO_RENDITION_BITRATE));
             args.addAll(hlsOutput(outDir.toAbsolutePath().resolve(AUDIO), options));
         }
         return args;
@@ -184,7 +228,8 @@ public final class HlsEncoder {
     }
 
     /** @param audioOf the source whose audio goes into the segments too; null for video only */
-    private static List<String> videoOutput(int i, Rendition r, MediaInfo audioOf, int fps, EncodeOptions.Span span) {
+    private static List<String> videoOutput(int i, Rendition r, MediaInfo audioOf, String audioFilter, int fps,
+                                            EncodeOptions.Span span) {
         String gop = String.valueOf(fps * KEYFRAME_SECONDS);
         List<String> args = new ArrayList<>(List.of(
                 "-map", "[v" + i + "]",
@@ -202,14 +247,14 @@ public final class HlsEncoder {
         }
         if (audioOf != null) {
             args.addAll(List.of("-map", "0:" + audioOf.audio().index()));
-            args.addAll(audioCodec(audioOf, r.audioBitrate() > 0 ? r.audioBitrate() : AUDIO_RENDITION_BITRATE));
+            args.addAll(audioCodec(audioFilter, r.audioBitrate() > 0 ? r.audioBitrate() : AUDIO_RENDITION_BITRATE));
         }
         return args;
     }
 
-    /** The source's audio as stereo 48 kHz AAC, fitted to the picture's length ({@link VideoFilters#audio}). */
-    private static List<String> audioCodec(MediaInfo info, long bitrate) {
-        return List.of("-af", VideoFilters.audio(info), "-c:a", "aac", "-b:a", String.valueOf(bitrate), "-ac", "2",
+    /** The source's audio through {@code filter} ({@link VideoFilters#audio}) as stereo 48 kHz AAC. */
+    private static List<String> audioCodec(String filter, long bitrate) {
+        return List.of("-af", filter, "-c:a", "aac", "-b:a", String.valueOf(bitrate), "-ac", "2",
                 "-ar", "48000");
     }
 

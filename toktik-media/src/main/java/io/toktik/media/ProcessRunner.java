@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,16 @@ final class ProcessRunner {
      */
     static ProcessResult run(List<String> command, Map<String, String> environment, Duration timeout,
                              Consumer<String> stdoutLines) throws MediaException {
+        return run(command, environment, timeout, stdoutLines, null);
+    }
+
+    /**
+     * As {@link #run(List, Map, Duration, Consumer)}, feeding {@code stdin} to the process on a thread of its own
+     * (null: none). Its end closes the process's stdin; a failure to read it kills the process instead, so that a
+     * cut-off input is never taken for a whole one. {@code stdin} is closed when the process has ended.
+     */
+    static ProcessResult run(List<String> command, Map<String, String> environment, Duration timeout,
+                             Consumer<String> stdoutLines, InputStream stdin) throws MediaException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdoutLines == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
@@ -41,8 +52,9 @@ final class ProcessRunner {
         Thread stderrReader = drain("ffmpeg-stderr", () -> copyTail(process.getErrorStream(), stderr));
         Thread stdoutReader = stdoutLines == null ? null
                 : drain("ffmpeg-stdout", () -> forwardLines(process.getInputStream(), stdoutLines));
+        Thread feeder = stdin == null ? null : drain("ffmpeg-stdin", () -> feed(stdin, process));
         try {
-            process.getOutputStream().close();
+            if (feeder == null) process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
                 throw new MediaException(Code.TIMEOUT,
@@ -59,6 +71,38 @@ final class ProcessRunner {
         } catch (IOException e) {
             kill(process);
             throw new MediaException(Code.TRANSCODE_FAILED, "Processing failed.", e.toString(), e);
+        } finally {
+            if (stdin != null) closeQuietly(stdin);
+        }
+    }
+
+    private static void feed(InputStream in, Process process) {
+        OutputStream out = process.getOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException e) {
+                log.info("Stopping {}: its input broke off: {}", process.pid(), e.toString());
+                kill(process);
+                return;
+            }
+            if (n < 0) break;
+            try {
+                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                return; // the process stopped reading: its exit status says why
+            }
+        }
+        closeQuietly(out);
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // nothing left to do with it
         }
     }
 

@@ -68,6 +68,14 @@ final class VideoFilters {
                 info.videoDurationMs() / 1000.0);
     }
 
+    /**
+     * The audio chain for a source read as it arrives, whose length is not known yet: silence fills any gap as in
+     * {@link #audio}, but the sound is neither padded nor cut to the picture's end.
+     */
+    static String arrivingAudio() {
+        return "aresample=async=1:first_pts=0";
+    }
+
     /** Scales to exactly {@code width}x{@code height} with square pixels. */
     static String scale(int width, int height) {
         return "scale=" + width + ":" + height + ",setsar=1";

@@ -95,6 +95,30 @@ public final class TestClips {
                 + " -vf scale=321:241 -c:v libx264 -preset ultrafast -pix_fmt yuv444p");
     }
 
+    /**
+     * 1280x720, 30 fps, H.264 at about 4 Mb/s + AAC, in MPEG-TS: a container ffmpeg reads front to back while it
+     * arrives (and a few MiB for a few seconds, so an upload of it can be cut in chunks of MiBs).
+     */
+    public Path transportStream(Duration length) {
+        return make("streamable-" + length.toMillis() + "ms.ts", streamable(length) + " -f mpegts");
+    }
+
+    /** {@link #transportStream(Duration)} in MP4 with its index before its media ({@code -movflags +faststart}). */
+    public Path fastStartMp4(Duration length) {
+        return make("streamable-" + length.toMillis() + "ms.mp4", streamable(length) + " -movflags +faststart -f mp4");
+    }
+
+    /** {@link #transportStream(Duration)} in MP4 with its index after its media, as ffmpeg writes by default. */
+    public Path indexLastMp4(Duration length) {
+        return make("index-last-" + length.toMillis() + "ms.mp4", streamable(length) + " -f mp4");
+    }
+
+    private static String streamable(Duration length) {
+        double s = seconds(length);
+        return testsrc(1280, 720, 30, s) + " " + sine(s) + " -c:v libx264 -preset ultrafast -b:v 4M -pix_fmt yuv420p "
+                + AAC;
+    }
+
     /** 320x240 H.264, no audio stream, 2 s. */
     public Path noAudio() {
         return make("no-audio.mp4", testsrc(320, 240, 25, 2) + " " + H264);

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Resumable uploads of video sources, chunk by chunk, from any api node: the bytes go to the blob store's multipart
  * upload, the state to the database. The last chunk assembles the source where a one-shot upload puts it and starts
- * processing the same way ({@link VideoService#sourceStored}). Uploads left alone past their expiry are swept.
+ * processing the same way ({@link VideoService#sourceStored}); where the store and the container allow, encoding starts
+ * before that ({@link EarlyStart}). Uploads left alone past their expiry are swept.
  */
 public final class ResumableUploads {
     private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
@@ -38,9 +39,13 @@ public final class ResumableUploads {
     private final Clock clock;
     private final Duration expiry;
     private final PartBuffers buffers;
+    private final EarlyStart early;
 
-    public ResumableUploads(UploadRepository uploads, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock, Duration expiry) {
+    /** @param early starts encoding during the upload; null for never */
+    public ResumableUploads(UploadRepository uploads, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock, Duration expiry,
+                            EarlyStart early) {
         this.uploads = uploads;
+        this.early = early;
         this.blobs = blobs;
         this.videos = videos;
         this.tx = tx;
@@ -84,6 +89,8 @@ public final class ResumableUploads {
                 complete(upload, chunk);
             } else if (!uploads.recordChunk(upload, after.received(), chunk.parts(), chunk.tailKey(), chunk.tailLength(), after.expiresAt(), true)) {
                 throw moved();
+            } else if (early != null) {
+                early.chunkStored(upload, after);
             }
         } catch (IOException | RuntimeException e) {
             deleteQuietly(chunk.tailKey());
@@ -95,6 +102,7 @@ public final class ResumableUploads {
 
     /** Drops the upload: its parts, its staged tail, its row (a finished upload's source stays: it is the video's). */
     public void terminate(Upload upload) throws IOException {
+        if (early != null) early.uploadTerminated(upload);
         blobs.abortParts(BlobKeys.source(upload.videoId()), upload.storeHandle());
         blobs.deleteAll(BlobKeys.uploadPrefix(upload.id()));
         uploads.delete(upload.id());

@@ -12,9 +12,11 @@ public final class VideoJobs {
     public static final String POSTER = "poster";
     /** Make the storyboard (seek-preview sprite and its WebVTT index). */
     public static final String STORYBOARD = "storyboard";
+    /** Encode the lowest rendition while the upload still arrives ({@link EarlyEncodes}); the payload is the upload's id. */
+    public static final String EARLY = "early";
 
     /** Every kind there is. */
-    public static final Set<String> KINDS = Set.of(PROBE, TRANSCODE, POSTER, STORYBOARD);
+    public static final Set<String> KINDS = Set.of(PROBE, TRANSCODE, POSTER, STORYBOARD, EARLY);
 
     public static final int PRIORITY_PROBE = 0;
     public static final int PRIORITY_FIRST_RENDITION = 10;

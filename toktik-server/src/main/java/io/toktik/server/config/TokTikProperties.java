@@ -40,13 +40,21 @@ public record TokTikProperties(
     /** Where view counts wait before they are flushed to the database: {@code embedded} (memory) or {@code redis}. */
     public record Counters(String type, String redisUrl, Duration flushInterval) {}
 
-    /** Upload limits; resumable uploads expire {@code expiry} after their last chunk and are swept every {@code sweepInterval}. */
-    public record Upload(long maxBytes, Duration expiry, Duration sweepInterval) {}
+    /**
+     * Upload limits; resumable uploads expire {@code expiry} after their last chunk and are swept every
+     * {@code sweepInterval}; {@code earlyStart}: encode a streamable source while its resumable upload still arrives
+     * (where the store reads unfinished uploads: a local disk, not S3).
+     */
+    public record Upload(long maxBytes, Duration expiry, Duration sweepInterval, boolean earlyStart) {}
 
     /** @param chunkSeconds sources longer than this are transcoded in spans of about this length, in parallel */
     public record Media(String ffmpeg, int transcodeTimeoutFactor, int chunkSeconds) {}
 
-    public record Worker(int concurrency, Set<String> jobs, Duration shutdownGrace, Duration lease) {}
+    /**
+     * @param earlyConcurrency early encodes ({@code early} jobs) at a time, on threads of their own beside the
+     *                         {@code concurrency} others (embedded queue; with RabbitMQ they share {@code concurrency})
+     */
+    public record Worker(int concurrency, Set<String> jobs, Duration shutdownGrace, Duration lease, int earlyConcurrency) {}
 
     public record Auth(String jwtKeyFile, Duration accessTokenTtl, Duration refreshTokenTtl) {}
 

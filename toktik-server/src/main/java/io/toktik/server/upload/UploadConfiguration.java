@@ -1,8 +1,12 @@
 package io.toktik.server.upload;
 
 import io.toktik.core.storage.BlobStore;
+import io.toktik.core.queue.JobQueue;
+import io.toktik.core.upload.EarlyStart;
 import io.toktik.core.upload.ResumableUploads;
 import io.toktik.core.upload.UploadRepository;
+import io.toktik.core.video.EarlyEncodes;
+import io.toktik.core.video.VideoRepository;
 import io.toktik.core.video.VideoService;
 import io.toktik.server.config.ConditionalOnRole;
 import io.toktik.server.config.StartStopLifecycle;
@@ -24,9 +28,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class UploadConfiguration {
 
     @Bean
-    ResumableUploads resumableUploads(JdbcClient jdbc, BlobStore blobs, VideoService videos, TransactionTemplate tx, Clock clock,
-                                      TokTikProperties props) {
-        return new ResumableUploads(new UploadRepository(jdbc), blobs, videos, tx, clock, props.upload().expiry());
+    ResumableUploads resumableUploads(JdbcClient jdbc, BlobStore blobs, VideoService videos, VideoRepository videoRows,
+                                      JobQueue jobs, TransactionTemplate tx, Clock clock, TokTikProperties props) {
+        UploadRepository uploads = new UploadRepository(jdbc);
+        EarlyStart early = props.upload().earlyStart()
+                ? new EarlyStart(blobs, uploads, new EarlyEncodes(jdbc), videoRows, jobs, tx) : null;
+        return new ResumableUploads(uploads, blobs, videos, tx, clock, props.upload().expiry(), early);
     }
 
     /** Before security, so that 401s carry the tus headers too and an overridden method is what security sees. */

@@ -47,6 +47,7 @@ final class TranscodeJobHandler implements JobHandler {
     private final ChunkJoin chunkJoin;
     private final InputProblems problems;
     private final int timeoutFactor;
+    private final GrowingEncode growing;
 
     TranscodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                         LadderPlanner planner, HlsEncoder encoder, HlsEncoder backgroundEncoder, RenditionPublisher publisher,
@@ -63,6 +64,7 @@ final class TranscodeJobHandler implements JobHandler {
         this.chunkJoin = chunkJoin;
         this.problems = problems;
         this.timeoutFactor = timeoutFactor;
+        this.growing = new GrowingEncode(blobs, publisher);
     }
 
     @Override
@@ -132,22 +134,10 @@ final class TranscodeJobHandler implements JobHandler {
      */
     private void encodeGrowing(UUID videoId, Path source, MediaInfo info, Rendition rendition, Path out,
                                boolean separateAudio, DoubleConsumer progress) throws Exception {
-        Path dir = out.resolve(rendition.name());
-        Path audioDir = separateAudio && info.hasAudio() ? out.resolve(HlsEncoder.AUDIO) : null;
-        try (GrowingRendition audio = audioDir == null ? null
-                     : new GrowingRendition(blobs, videoId, HlsEncoder.AUDIO, audioDir, () -> true).start();
-             GrowingRendition video = new GrowingRendition(blobs, videoId, rendition.name(), dir, () -> {
-                 if (audio != null && !audio.hasPublished()) return false;
-                 publisher.announce(videoId, rendition, info.hasAudio(), dir, audioDir, false);
-                 return true;
-             }).start()) {
-            EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.EVENT, EncodeOptions.Span.WHOLE,
-                    audioDir == null ? EncodeOptions.AudioLayout.MUXED : EncodeOptions.AudioLayout.SEPARATE);
-            encoder.encode(source, info, List.of(rendition), out, options, progress, timeout(info));
-            if (audio != null) audio.finish();
-            video.finish();
-        }
-        publisher.announce(videoId, rendition, info.hasAudio(), dir, audioDir, true);
+        EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.EVENT, EncodeOptions.Span.WHOLE,
+                separateAudio && info.hasAudio() ? EncodeOptions.AudioLayout.SEPARATE : EncodeOptions.AudioLayout.MUXED);
+        growing.run(videoId, info, rendition, out, separateAudio, () -> true,
+                () -> encoder.encode(source, info, List.of(rendition), out, options, progress, timeout(info)), () -> true);
     }
 
     private static RenditionInfo lowest(Video video) {

@@ -8,6 +8,8 @@ import io.toktik.core.queue.JobRunner;
 import io.toktik.core.queue.JobStore;
 import io.toktik.core.social.Notifier;
 import io.toktik.core.storage.BlobStore;
+import io.toktik.core.upload.UploadRepository;
+import io.toktik.core.video.EarlyEncodes;
 import io.toktik.core.video.RenditionChunks;
 import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoJobs;
@@ -25,9 +27,11 @@ import io.toktik.server.config.StartStopLifecycle;
 import io.toktik.server.config.JobWakeUp;
 import io.toktik.server.config.TokTikProperties;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -70,22 +74,35 @@ class WorkerConfiguration {
     }
 
     @Bean
-    JobHandler probeJobHandler(VideoRepository videos, JobStore jobs, TransactionTemplate tx, MediaWorkspace workspace,
-                               MediaProber prober, InputProblems problems, TokTikProperties props) {
+    ProbeJobHandler probeJobHandler(VideoRepository videos, JobStore jobs, TransactionTemplate tx, MediaWorkspace workspace,
+                                    MediaProber prober, InputProblems problems, TokTikProperties props, JdbcClient jdbc) {
         return new ProbeJobHandler(videos, jobs, tx, workspace, prober, new LadderPlanner(), problems,
-                new Chunking(props.media().chunkSeconds()));
+                new Chunking(props.media().chunkSeconds()), new EarlyEncodes(jdbc));
+    }
+
+    @Bean
+    RenditionPublisher renditionPublisher(VideoRepository videos, BlobStore blobs, VideoEvents events, TransactionTemplate tx,
+                                          MediaProber prober, Notifier notifier) {
+        return new RenditionPublisher(videos, blobs, events, tx, new RenditionStats(prober), notifier);
     }
 
     @Bean
     JobHandler transcodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                                    Ffmpeg ffmpeg, BlobStore blobs, TransactionTemplate tx, InputProblems problems,
-                                   TokTikProperties props, Notifier notifier, JdbcClient jdbc) {
+                                   TokTikProperties props, RenditionPublisher publisher, JdbcClient jdbc) {
         RenditionStats stats = new RenditionStats(prober);
-        RenditionPublisher publisher = new RenditionPublisher(videos, blobs, events, tx, stats, notifier);
         ChunkJoin chunkJoin = new ChunkJoin(publisher, new RenditionChunks(jdbc), stats, tx);
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
                 new HlsEncoder(ffmpeg.inBackground()), publisher, blobs, chunkJoin, problems.at(VideoJobs.TRANSCODE),
                 props.media().transcodeTimeoutFactor());
+    }
+
+    @Bean
+    JobHandler earlyTranscodeJobHandler(VideoRepository videos, JdbcClient jdbc, BlobStore blobs, JobStore jobs,
+                                        TransactionTemplate tx, MediaWorkspace workspace, MediaProber prober, Ffmpeg ffmpeg,
+                                        RenditionPublisher publisher, ProbeJobHandler probe, Clock clock) {
+        return new EarlyTranscodeJobHandler(videos, new EarlyEncodes(jdbc), new UploadRepository(jdbc), blobs, jobs, tx,
+                workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg), publisher, probe, clock);
     }
 
     @Bean
@@ -116,7 +133,9 @@ class WorkerConfiguration {
     static class EmbeddedQueueWorker {
         @Bean(destroyMethod = "")
         JobRunner jobRunner(JobStore store, JobExecutor executor, TokTikProperties props) {
-            return new JobRunner(store, executor, props.worker().concurrency(), props.worker().shutdownGrace());
+            // Early encodes wait for their uploads most of the time: threads of their own, so they never hold up the rest.
+            return new JobRunner(store, executor, props.worker().concurrency(), props.worker().shutdownGrace(),
+                    Set.of(VideoJobs.EARLY), props.worker().earlyConcurrency());
         }
 
         @Bean
