@@ -38,8 +38,8 @@ final class ProcessRunner {
 
     /**
      * As {@link #run(List, Map, Duration, Consumer)}, feeding {@code stdin} to the process on a thread of its own
-     * (null: none). Its end closes the process's stdin; a failure to read it kills the process instead, so that a
-     * cut-off input is never taken for a whole one. {@code stdin} is closed when the process has ended.
+     * (null: none). Its end closes the process's stdin; a failure to read it — any exception — kills the process
+     * instead, so that a cut-off input is never taken for a whole one, nor waited for until the timeout. {@code stdin} is closed when the process has ended.
      */
     static ProcessResult run(List<String> command, Map<String, String> environment, Duration timeout,
                              Consumer<String> stdoutLines, InputStream stdin) throws MediaException {
@@ -49,10 +49,10 @@ final class ProcessRunner {
         long started = System.nanoTime();
         Process process = start(builder);
         TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
-        Thread stderrReader = drain("ffmpeg-stderr", () -> copyTail(process.getErrorStream(), stderr));
+        Thread stderrReader = onThread("ffmpeg-stderr", () -> copyTail(process.getErrorStream(), stderr));
         Thread stdoutReader = stdoutLines == null ? null
-                : drain("ffmpeg-stdout", () -> forwardLines(process.getInputStream(), stdoutLines));
-        Thread feeder = stdin == null ? null : drain("ffmpeg-stdin", () -> feed(stdin, process));
+                : onThread("ffmpeg-stdout", () -> forwardLines(process.getInputStream(), stdoutLines));
+        Thread feeder = stdin == null ? null : onThread("ffmpeg-stdin", () -> feed(stdin, process));
         try {
             if (feeder == null) process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -83,7 +83,7 @@ final class ProcessRunner {
             int n;
             try {
                 n = in.read(buffer);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 log.info("Stopping {}: its input broke off: {}", process.pid(), e.toString());
                 kill(process);
                 return;
@@ -131,7 +131,7 @@ final class ProcessRunner {
         }
     }
 
-    private static Thread drain(String name, Runnable body) {
+    private static Thread onThread(String name, Runnable body) {
         return Thread.ofPlatform().name(name).daemon().start(body);
     }
 

@@ -56,6 +56,16 @@ class StreamedEncodeTest {
 
     @Test
     void aStreamThatBreaksOff_failsTheRun_andNoPlaylistIsClosed() throws Exception {
+        assertBreakingOffFailsTheRun(new IOException("the upload was terminated"));
+    }
+
+    @Test
+    void aStreamThatFailsWithARuntimeError_stopsFfmpegAtOnce_andNoPlaylistIsClosed() throws Exception {
+        assertBreakingOffFailsTheRun(new IllegalStateException("the database went away"));
+    }
+
+    /** Feeds two thirds of a source, then {@code failure}: ffmpeg is stopped (not left to its timeout), nothing closed. */
+    private void assertBreakingOffFailsTheRun(Exception failure) throws Exception {
         Path source = CLIPS.transportStream(Duration.ofSeconds(5));
         MediaInfo info = PROBER.probe(source);
         Rendition lowest = new LadderPlanner().plan(info).getFirst();
@@ -64,12 +74,14 @@ class StreamedEncodeTest {
                 new InputStream() {
                     @Override
                     public int read() throws IOException {
-                        throw new IOException("the upload was terminated");
+                        if (failure instanceof IOException io) throw io;
+                        throw (RuntimeException) failure;
                     }
                 });
 
         assertThatThrownBy(() -> ENCODER.encode(breaking, info, List.of(lowest), out, GROWING, fraction -> {}, TIMEOUT))
-                .isInstanceOf(MediaException.class);
+                .isInstanceOf(MediaException.class)
+                .satisfies(e -> assertThat(((MediaException) e).code()).as("stopped, not timed out").isNotEqualTo(MediaException.Code.TIMEOUT));
         Path playlist = out.resolve(lowest.name()).resolve(HlsEncoder.PLAYLIST);
         assertThat(!Files.exists(playlist) || !Files.readString(playlist).contains(MediaPlaylist.ENDLIST))
                 .as("a cut-off source is never taken for a whole one").isTrue();
