@@ -195,6 +195,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public boolean readsUnfinishedParts() {
+        return false;
+    }
+
+    @Override
     public void abortParts(String key, String uploadId) throws IOException {
         try {
             s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));

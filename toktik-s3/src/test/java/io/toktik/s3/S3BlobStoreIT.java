@@ -42,11 +42,6 @@ class S3BlobStoreIT extends BlobStoreContract {
     }
 
     @Override
-    protected boolean readsUnfinishedParts() {
-        return false;
-    }
-
-    @Override
     protected BlobStore store() {
         return store;
     }

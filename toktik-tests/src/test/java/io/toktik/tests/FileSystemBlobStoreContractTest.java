@@ -60,7 +60,8 @@ class FileSystemBlobStoreContractTest extends BlobStoreContract {
         StoredPart first = putPart(id, 1, 0, 1000, 83);
         StoredPart last = putPart(id, 2, 1000, 1000, 84);
         putPart(id, 3, 500, 1000, 85);
-        assertThatThrownBy(() -> store.completeParts(key("source"), id, List.of(first, last))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> store.completeParts(key("source"), id, List.of(first, last)))
+                .as("the chunk was overtaken").isInstanceOf(PartOvertakenException.class)
                 .hasMessageContaining("written over part 1");
         assertThat(store.get(key("source"))).isEmpty();
 
@@ -90,11 +91,33 @@ class FileSystemBlobStoreContractTest extends BlobStoreContract {
             running.write(late, 0, 10);
             only = putPart(id, 3, 0, 1000, 90);
             store.completeParts(key("source"), id, List.of(only));
-            assertThatThrownBy(() -> running.write(late, 10, 990)).isInstanceOf(IOException.class);
-            assertThatThrownBy(running::finish).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> running.write(late, 10, 990)).isInstanceOf(PartOvertakenException.class);
+            assertThatThrownBy(running::finish).isInstanceOf(PartOvertakenException.class);
         }
-        assertThatThrownBy(() -> putPart(id, 4, 0, 1000, 92)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> putPart(id, 4, 0, 1000, 92)).as("overtaken by the completion").isInstanceOf(PartOvertakenException.class);
         assertThat(sha256(store.get(key("source")).orElseThrow().open(0))).isEqualTo(sha256(part(1000, 90)));
+    }
+
+    @Test
+    void aCompletionThatFailsToMoveTheBlobIntoPlace_canBeTriedAgain() throws Exception {
+        Path blocking = tmp.resolve("blocking");
+        Files.writeString(blocking, "a file where the blob's folder should be");
+        String folder = key("sub");
+        store.putFile(folder, blocking);
+        String id = store.startParts(folder + "/source");
+        StoredPart only = putPart(id, 1, 0, 1000, 97);
+        assertThatThrownBy(() -> store.completeParts(folder + "/source", id, List.of(only))).isInstanceOf(IOException.class);
+
+        store.deleteAll(folder);
+        store.completeParts(folder + "/source", id, List.of(only));
+        assertThat(sha256(store.get(folder + "/source").orElseThrow().open(0))).isEqualTo(sha256(part(1000, 97)));
+    }
+
+    @Test
+    void aPartWriterOfAnAbortedUpload_isOvertaken() throws Exception {
+        String id = store.startParts(key("source"));
+        store.abortParts(key("source"), id);
+        assertThatThrownBy(() -> store.writePart(key("source"), id, 1, 0)).isInstanceOf(PartOvertakenException.class);
     }
 
     @Test

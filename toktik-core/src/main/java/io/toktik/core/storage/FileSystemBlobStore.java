@@ -137,13 +137,18 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public void completeParts(String key, String uploadId, List<StoredPart> parts) throws IOException {
         resolve(key); // a bad key fails before the upload is closed
-        moveIntoPlace(upload(uploadId).complete(parts), key);
+        upload(uploadId).complete(parts, data -> moveIntoPlace(data, key));
         deleteTree(partsOf(uploadId));
     }
 
     @Override
     public Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) throws IOException {
         return Optional.of(upload(uploadId).open(parts, from));
+    }
+
+    @Override
+    public boolean readsUnfinishedParts() {
+        return true;
     }
 
     @Override

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * bytes were written. The journal is what keeps a blob whole when writers overlap: a part numbered below the newest
  * is refused (its writer was overtaken by a later one, which may already be rewriting the same bytes), and completion
  * refuses parts whose bytes a part not named was written over afterwards. Completing or aborting closes the journal,
- * so a writer that was still running cannot touch the file once it is the blob.
+ * so a writer that was still running cannot touch the file once it is the blob; a completion that fails leaves it
+ * open, to be tried again.
  *
  * <p>Every change holds the journal's lock: a lock shared by the threads of this JVM, then the file lock, which other
  * processes on the same directory respect.
@@ -88,22 +89,27 @@ final class LocalMultipartUpload {
         }
     }
 
+    /** Moves a completed upload's file to where the blob belongs. */
+    interface Placement {
+        void moveIntoPlace(Path data) throws IOException;
+    }
+
     /**
-     * Checks the named parts against the journal, closes it, and hands over the file cut to their total length, for the
-     * caller to move into place.
+     * Checks the named parts against the journal, cuts the file to their total length, has {@code placement} move it
+     * into place, and only then closes the journal — all under its lock, so no writer touches the file meanwhile. A
+     * failure on the way leaves the upload as it was (but for bytes past the named parts), to be completed again.
      */
-    Path complete(List<StoredPart> named) throws IOException {
-        long total;
+    void complete(List<StoredPart> named, Placement placement) throws IOException {
         try (FileChannel journal = openJournal(); JournalLock locked = lock(journal)) {
-            total = check(named, locked.parts());
+            long total = check(named, locked.parts());
+            Path data = dir.resolve(DATA);
+            try (FileChannel channel = FileChannel.open(data, StandardOpenOption.WRITE)) {
+                if (channel.size() < total) throw new IOException("Upload " + id + " holds " + channel.size() + " bytes, not the " + total + " of its parts.");
+                channel.truncate(total); // past the named parts: bytes of a part that was not kept
+            }
+            placement.moveIntoPlace(data);
             locked.append(new Part(CLOSED, 0, 0));
         }
-        Path data = dir.resolve(DATA);
-        try (FileChannel channel = FileChannel.open(data, StandardOpenOption.WRITE)) {
-            if (channel.size() < total) throw new IOException("Upload " + id + " holds " + channel.size() + " bytes, not the " + total + " of its parts.");
-            channel.truncate(total); // past the named parts: bytes of a part that was not kept
-        }
-        return data;
     }
 
     /** The named parts' bytes from {@code from} on, as they are now. */
@@ -121,8 +127,8 @@ final class LocalMultipartUpload {
     void close() throws IOException {
         try (FileChannel journal = openJournal(); JournalLock locked = lock(journal)) {
             locked.append(new Part(CLOSED, 0, 0));
-        } catch (NoSuchFileException e) {
-            // aborted already
+        } catch (PartOvertakenException e) {
+            // completed or aborted already
         }
     }
 
@@ -154,7 +160,8 @@ final class LocalMultipartUpload {
             for (int p = firstOverlapped(starts, position, later); p < named.size() && starts[p] < later.end(); p++) {
                 int number = named.get(p).number();
                 if (lastRecord.get(number) < i) {
-                    throw new IOException("Part " + later.number() + " of upload " + id + " was written over part " + number + " after it, and is not kept.");
+                    // a chunk overtaken by a later one, which completed meanwhile: the client asks for the offset again
+                    throw new PartOvertakenException("Part " + later.number() + " of upload " + id + " was written over part " + number + " after it, and is not kept.");
                 }
             }
         }
@@ -186,8 +193,8 @@ final class LocalMultipartUpload {
     private FileChannel openJournal() throws IOException {
         try {
             return FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException("No multipart upload " + id);
+        } catch (NoSuchFileException e) { // deleted once completed or aborted: a writer still running was overtaken by its end
+            throw new PartOvertakenException("Multipart upload " + id + " is completed or aborted (or never was).");
         }
     }
 
@@ -264,7 +271,8 @@ final class LocalMultipartUpload {
 
         /**
          * Fails unless part {@code number} is the newest begun (or, {@code orLater}, about to be): a part numbered
-         * higher means this one's writer was overtaken; a closed journal, that the upload was completed or aborted.
+         * higher means this one's writer was overtaken; a closed journal, that the upload was completed or aborted —
+         * which overtook it too.
          */
         void requireNewest(int number, boolean orLater) throws IOException {
             int newest = newest();
@@ -302,8 +310,8 @@ final class LocalMultipartUpload {
             return parts;
         }
 
-        private NoSuchFileException closed() {
-            return new NoSuchFileException("Multipart upload " + id + " is completed or aborted.");
+        private PartOvertakenException closed() {
+            return new PartOvertakenException("Multipart upload " + id + " is completed or aborted.");
         }
 
         void append(Part part) throws IOException {

@@ -18,8 +18,9 @@ public interface MultipartUploads {
     /**
      * Stores one part: the bytes at {@code offset} in the blob, {@code length} of them. Numbers run from 1 to
      * {@link #maxParts()} and are taken in increasing order within an upload (a store that writes parts in place
-     * refuses a number below the newest it was given, with {@link PartOvertakenException}); storing a number or a byte range
-     * again replaces the earlier bytes. Every part but the last of a completed blob must hold at least
+     * refuses a number below the newest it was given, with {@link PartOvertakenException}, and so never stores a number
+     * twice; S3 replaces a number's bytes when it is stored again); a byte range stored again by a newer part replaces
+     * the earlier bytes. Every part but the last of a completed blob must hold at least
      * {@link #minPartSize()} bytes. A store that keeps parts apart (S3) ignores the offset.
      *
      * @param in exactly {@code length} bytes; fewer is an error, and the part is then not stored (though a store
@@ -53,6 +54,9 @@ public interface MultipartUploads {
      * S3 cannot, and says empty).
      */
     Optional<InputStream> openParts(String key, String uploadId, List<StoredPart> parts, long from) throws IOException;
+
+    /** Whether {@link #openParts} reads parts before completion (a local disk) rather than saying empty (S3). */
+    boolean readsUnfinishedParts();
 
     /** Forgets the upload and every part of it; nothing is stored at {@code key}. Doing it twice is harmless. */
     void abortParts(String key, String uploadId) throws IOException;

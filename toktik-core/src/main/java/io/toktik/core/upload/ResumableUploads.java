@@ -3,6 +3,7 @@ package io.toktik.core.upload;
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.storage.MultipartUploads.StoredPart;
+import io.toktik.core.storage.PartOvertakenException;
 import io.toktik.core.upload.ChunkRefusedException.Reason;
 import io.toktik.core.upload.ChunkWriter.Chunk;
 import io.toktik.core.video.VideoService;
@@ -131,7 +132,11 @@ public final class ResumableUploads {
         }
         List<StoredPart> parts = new ArrayList<>(uploads.parts(upload.id()));
         parts.addAll(chunk.parts());
-        blobs.completeParts(BlobKeys.source(upload.videoId()), upload.storeHandle(), parts);
+        try {
+            blobs.completeParts(BlobKeys.source(upload.videoId()), upload.storeHandle(), parts);
+        } catch (PartOvertakenException e) { // a later request wrote over this chunk, or completed the upload first
+            throw moved();
+        }
         Boolean started = tx.execute(s -> {
             // not unlessOvertaken: the store completed the blob from the named parts only, and takes no part after it
             if (!uploads.recordChunk(upload, upload.length(), chunk.parts(), null, 0, expiresFromNow(), false)) return null;
