@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public abstract class JobQueueContract {
     protected static final Duration SHORT_LEASE = Duration.ofSeconds(1);
-    private static final long WAIT_SECONDS = 30;
+    protected static final long WAIT_SECONDS = 30;
 
     protected JobStore store;
     private final JdbcClient jdbc = database();

@@ -29,6 +29,8 @@ public final class JobRunner implements AutoCloseable {
     /** Wake-ups of the {@code concurrency} threads, and of the reserved ones: a thread drains only its own kind's. */
     private final Semaphore wakeUp = new Semaphore(0);
     private final Semaphore reservedWakeUp = new Semaphore(0);
+    /** Whether the current thread is one of the reserved ones. */
+    private static final ThreadLocal<Boolean> RESERVED = ThreadLocal.withInitial(() -> false);
     private final ExecutorService threads;
     private volatile boolean running = true;
 
@@ -39,7 +41,9 @@ public final class JobRunner implements AutoCloseable {
     /**
      * With {@code reservedThreads} more threads that take only the {@code reservedKinds} — which the other
      * {@code concurrency} threads then never take: for jobs that spend most of their time waiting (an encode fed
-     * by an upload still arriving), so that they cannot hold up the others.
+     * by an upload still arriving), so that they cannot hold up the others. With no reserved thread, the other
+     * threads take those kinds too: a job is never left with no thread to run it ({@link #onReservedThread()} tells
+     * its handler where it runs).
      */
     public JobRunner(JobStore store, JobExecutor executor, int concurrency, Duration shutdownGrace, Set<String> reservedKinds,
                      int reservedThreads) {
@@ -55,13 +59,26 @@ public final class JobRunner implements AutoCloseable {
 
     public void start() {
         Set<String> others = new HashSet<>(executor.kinds());
-        others.removeAll(reservedKinds);
+        if (reservedThreads > 0) others.removeAll(reservedKinds);
         Set<String> reserved = new HashSet<>(executor.kinds());
         reserved.retainAll(reservedKinds);
         for (int i = 0; i < concurrency; i++) threads.submit(() -> loop(others, wakeUp));
-        for (int i = 0; i < reservedThreads; i++) threads.submit(() -> loop(reserved, reservedWakeUp));
+        for (int i = 0; i < reservedThreads; i++) {
+            threads.submit(() -> {
+                RESERVED.set(true);
+                loop(reserved, reservedWakeUp);
+            });
+        }
         log.info("Job runner {} started: {} thread(s) for {}{}", executor.workerId(), concurrency, others,
                 reservedThreads == 0 ? "" : ", " + reservedThreads + " for " + reserved);
+    }
+
+    /**
+     * Whether the calling thread is one a runner reserved for some kinds of job: a handler of such a kind that would
+     * hold its thread a long time may do so there, and should not elsewhere (a shared thread, another queue's).
+     */
+    public static boolean onReservedThread() {
+        return RESERVED.get();
     }
 
     /** Tells idle threads that a job was enqueued, so they need not wait for the next poll. */
@@ -70,7 +87,7 @@ public final class JobRunner implements AutoCloseable {
         reservedWakeUp.release(reservedThreads);
     }
 
-    private void loop(Set<String> kinds, Semaphore wakeUp) {
+    private void loop(Set<String> kinds, Semaphore wakeUps) {
         if (kinds.isEmpty()) return;
         while (running) {
             try {
@@ -78,8 +95,8 @@ public final class JobRunner implements AutoCloseable {
                 if (job.isPresent()) {
                     executor.execute(job.get());
                 } else {
-                    wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
+                    wakeUps.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;
