@@ -46,6 +46,7 @@ public final class EarlyStart {
 
     /** A chunk took the upload from {@code before} to {@code after}, not to its end, and is committed. */
     void chunkStored(Upload before, Upload after) {
+        if (!blobs.readsUnfinishedParts()) return; // S3: no byte of an upload is readable before its end
         if (before.received() >= HEAD_BYTES || after.received() < HEAD_BYTES || after.remaining() == 0) return;
         try {
             List<StoredPart> parts = uploads.parts(after.id());
@@ -67,8 +68,12 @@ public final class EarlyStart {
         }
     }
 
-    /** The upload is being terminated before its end: its early encode, if any, stops and cleans up. */
+    /**
+     * The upload is being terminated before its end: its early encode, if any, is abandoned — its job stops, deletes
+     * what it stored and then forgets it; until then no later upload of the video starts one, so no two encodes ever
+     * share the rendition's files.
+     */
     void uploadTerminated(Upload upload) {
-        if (upload.remaining() > 0) early.forgetUpload(upload.videoId(), upload.id());
+        if (upload.remaining() > 0) early.abandon(upload.videoId(), upload.id());
     }
 }

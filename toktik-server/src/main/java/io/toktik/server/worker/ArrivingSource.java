@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,14 +19,20 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A video's source read front to back while its resumable upload still arrives: the parts stored so far
- * ({@code openParts}), then — after a short wait — the parts stored since, and once the video has accepted its
- * complete source, the source itself. It ends with the source's last byte; it fails (an {@link Stopped}) when the
- * upload is terminated or expires, the store cannot read unfinished uploads, {@code wanted} says stop, or it is
- * closed — so a reader never takes a cut-off source for a whole one.
+ * ({@code openParts}), then — after a short wait — the parts stored since, and once this very upload has completed,
+ * the video's source itself. It ends with the source's last byte; it fails (an {@link Stopped}) when the upload is
+ * terminated or expires, no byte arrives for {@link #IDLE}, the store cannot read unfinished uploads, {@code wanted}
+ * says stop, looking fails (the database, say), or it is closed — so a reader never takes a cut-off source for a
+ * whole one, nor waits on one left alone.
  */
 final class ArrivingSource extends InputStream {
     /** How long to wait before looking for more bytes. */
     static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * How long an upload may bring no byte before the encode stops and hands the rendition back: an upload left alone
+     * (never terminated) then holds no encoder, and its lowest rendition is made the normal way if it ever completes.
+     */
+    static final Duration IDLE = Duration.ofMinutes(5);
     /** Reads of stored parts that may fail in a row (a completing upload moves them) before giving up. */
     private static final int READ_FAILURES = 50;
 
@@ -37,6 +44,9 @@ final class ArrivingSource extends InputStream {
     private final BooleanSupplier wanted;
     private final Clock clock;
     private long offset;
+    /** The bytes stored when last looked at, and when that count last grew. */
+    private long storedSeen;
+    private Instant grewAt;
     private volatile InputStream current;
     private int failures;
     private volatile boolean closed;
@@ -58,6 +68,7 @@ final class ArrivingSource extends InputStream {
         this.uploadId = uploadId;
         this.wanted = wanted;
         this.clock = clock;
+        this.grewAt = clock.instant();
     }
 
     @Override
@@ -73,6 +84,10 @@ final class ArrivingSource extends InputStream {
         } catch (Stopped e) {
             stopped = e;
             throw e;
+        } catch (RuntimeException e) { // the database, say: the read fails, never hangs its reader's process
+            stopped = new Stopped("looking for bytes failed: " + e);
+            stopped.initCause(e);
+            throw stopped;
         }
     }
 
@@ -109,13 +124,23 @@ final class ArrivingSource extends InputStream {
     /** The bytes after those read so far, as far as they are stored; null at the source's end. */
     private InputStream next() throws IOException {
         while (true) {
-            Optional<BlobStore.Blob> complete = completeSource();
-            if (complete.isPresent()) return offset >= complete.get().length() ? null : complete.get().open(offset);
             Upload upload = uploads.find(uploadId).orElseThrow(() -> new Stopped("the upload was terminated"));
-            if (upload.isExpired(clock.instant())) throw new Stopped("the upload expired");
             if (!wanted.getAsBoolean()) throw new Stopped("no longer wanted");
+            if (upload.remaining() == 0) { // this upload completed: its bytes are now the video's source
+                BlobStore.Blob source = completeSource();
+                return offset >= source.length() ? null : source.open(offset);
+            }
+            Instant now = clock.instant();
+            if (upload.isExpired(now)) throw new Stopped("the upload expired");
             List<StoredPart> parts = uploads.parts(uploadId);
-            if (parts.stream().mapToLong(StoredPart::size).sum() > offset) {
+            long stored = parts.stream().mapToLong(StoredPart::size).sum();
+            if (stored > storedSeen) {
+                storedSeen = stored;
+                grewAt = now;
+            } else if (!now.isBefore(grewAt.plus(IDLE))) {
+                throw new Stopped("no byte arrived for " + IDLE.toMinutes() + " minutes");
+            }
+            if (stored > offset) {
                 try {
                     return blobs.openParts(BlobKeys.source(videoId), upload.storeHandle(), parts, offset)
                             .orElseThrow(() -> new Stopped("the store cannot read an upload before it completes"));
@@ -129,12 +154,11 @@ final class ArrivingSource extends InputStream {
         }
     }
 
-    /** The source, once the video has accepted it whole. */
-    private Optional<BlobStore.Blob> completeSource() throws IOException {
+    /** The video's source, which this upload completed. */
+    private BlobStore.Blob completeSource() throws IOException {
         VideoStatus status = videos.findById(videoId).map(v -> v.status()).orElseThrow(() -> new Stopped("the video was deleted"));
         if (status == VideoStatus.FAILED) throw new Stopped("the video failed");
-        if (status == VideoStatus.UPLOADING) return Optional.empty();
-        return blobs.get(BlobKeys.source(videoId));
+        return blobs.get(BlobKeys.source(videoId)).orElseThrow(() -> new Stopped("the video has no source"));
     }
 
     private void pause() throws Stopped {

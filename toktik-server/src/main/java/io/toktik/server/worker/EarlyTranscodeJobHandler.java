@@ -4,6 +4,7 @@ import io.toktik.core.queue.Job;
 import io.toktik.core.queue.JobHandler;
 import io.toktik.core.queue.JobQueue;
 import io.toktik.core.queue.JobRequest;
+import io.toktik.core.queue.JobRunner;
 import io.toktik.core.storage.BlobKeys;
 import io.toktik.core.storage.BlobStore;
 import io.toktik.core.upload.EarlyStart;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,8 +48,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * comes first once the source is complete) lists the rendition once it is adopted, which makes the video READY at
  * once when segments are stored. Whenever the encode is not adopted — abandoned, failed, the upload terminated — it
  * hands the rendition back: deletes what it stored (unless adopted: a normal job then resumes from it), forgets the
- * encode and, if the ladder is planned, enqueues the rendition's normal transcode job in the same transaction. So a
- * rendition has one writer at a time, and a video is never left half-made: the normal path is always behind it.
+ * encode and, if the ladder is planned, enqueues the rendition's normal transcode job in the same transaction; once
+ * an adopted encode is complete, it forgets it. So a rendition has one writer at a time, and a video is never left
+ * half-made: the normal path is always behind it. Rows are those of this job's upload only: a terminated upload's
+ * encode is abandoned, not forgotten, so a later upload of the video starts none until this one has cleaned up.
+ *
+ * <p>The job holds its thread for as long as the upload arrives, so it encodes only on a thread reserved for it
+ * ({@link JobRunner#onReservedThread()}); elsewhere it hands the rendition back at once, and the normal path makes it.
  */
 final class EarlyTranscodeJobHandler implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(EarlyTranscodeJobHandler.class);
@@ -79,11 +86,13 @@ final class EarlyTranscodeJobHandler implements JobHandler {
     private final GrowingEncode growing;
     private final ProbeJobHandler probe;
     private final Clock clock;
+    private final BooleanSupplier onOwnThread;
 
+    /** @param onOwnThread whether the job runs on a thread of its own, which it may hold while the upload arrives */
     EarlyTranscodeJobHandler(VideoRepository videos, EarlyEncodes early, UploadRepository uploads, BlobStore blobs,
                              JobQueue jobs, TransactionTemplate tx, MediaWorkspace workspace, MediaProber prober,
                              LadderPlanner planner, HlsEncoder encoder, RenditionPublisher publisher,
-                             ProbeJobHandler probe, Clock clock) {
+                             ProbeJobHandler probe, Clock clock, BooleanSupplier onOwnThread) {
         this.videos = videos;
         this.early = early;
         this.uploads = uploads;
@@ -97,6 +106,7 @@ final class EarlyTranscodeJobHandler implements JobHandler {
         this.growing = new GrowingEncode(blobs, publisher);
         this.probe = probe;
         this.clock = clock;
+        this.onOwnThread = onOwnThread;
     }
 
     @Override
@@ -108,15 +118,22 @@ final class EarlyTranscodeJobHandler implements JobHandler {
     public void handle(Job job) throws Exception {
         UUID videoId = job.videoId();
         UUID uploadId = UUID.fromString(job.payload());
-        EarlyEncode row = early.find(videoId).orElse(null);
-        if (row == null || row.state() == State.ABANDONED) {
+        EarlyEncode row = early.find(videoId, uploadId).orElse(null);
+        if (row == null || row.state() == State.ABANDONED || !onOwnThread.getAsBoolean()) {
+            if (row != null && row.state() != State.ABANDONED) {
+                log.info("Video {}: no thread of its own for an early encode here; the normal path makes the rendition", videoId);
+            }
             handBack(videoId, uploadId);
             return;
         }
         ArrivingSource source = new ArrivingSource(blobs, uploads, videos, videoId, uploadId,
-                () -> mine(videoId, uploadId).filter(e -> e.state() != State.ABANDONED).isPresent(), clock);
+                () -> early.find(videoId, uploadId).filter(e -> e.state() != State.ABANDONED).isPresent(), clock);
         try (WorkArea area = workspace.open(job); source) {
-            if (!encode(videoId, source, area)) handBack(videoId, uploadId);
+            if (encode(videoId, uploadId, source, area)) {
+                early.forget(videoId, uploadId); // complete and listed: a job delivered again has nothing left to do
+            } else {
+                handBack(videoId, uploadId);
+            }
         } catch (ArrivingSource.Stopped | MediaException e) {
             if (Thread.currentThread().isInterrupted()) throw e; // the worker stops: the job runs again
             log.info("Video {}: the early encode stops ({}); the normal path takes over", videoId,
@@ -126,18 +143,18 @@ final class EarlyTranscodeJobHandler implements JobHandler {
     }
 
     /** @return true when the rendition is adopted and complete; false when it must be handed back */
-    private boolean encode(UUID videoId, ArrivingSource source, WorkArea area) throws Exception {
+    private boolean encode(UUID videoId, UUID uploadId, ArrivingSource source, WorkArea area) throws Exception {
         Head head = readHead(source, area);
         MediaInfo info = head.info();
         Rendition rendition = planner.plan(info).getFirst();
-        if (!early.plan(videoId, rendition.name(), HlsEncoder.pipedPlan(info, List.of(rendition), OPTIONS))) return false;
+        if (!early.plan(videoId, uploadId, rendition.name(), HlsEncoder.pipedPlan(info, List.of(rendition), OPTIONS))) return false;
         log.info("Video {}: encoding {} while the upload arrives", videoId, rendition.name());
         Path out = area.resolve("hls");
         long started = System.nanoTime();
         try (SequenceInputStream whole = new SequenceInputStream(new ByteArrayInputStream(head.bytes()), source)) {
-            boolean adopted = growing.run(videoId, info, rendition, out, true, () -> isAdopted(videoId),
+            boolean adopted = growing.run(videoId, info, rendition, out, true, () -> state(videoId, uploadId) == State.ADOPTED,
                     () -> encoder.encode(whole, info, List.of(rendition), out, OPTIONS, fraction -> {}, RUN_LIMIT),
-                    () -> judged(videoId, area) == State.ADOPTED);
+                    () -> judged(videoId, uploadId, area) == State.ADOPTED);
             if (adopted) log.info("Video {}: encoded {} from the arriving upload in {} ms", videoId, rendition.name(),
                     (System.nanoTime() - started) / 1_000_000);
             return adopted;
@@ -161,49 +178,39 @@ final class EarlyTranscodeJobHandler implements JobHandler {
         }
     }
 
-    /** The video's early encode, if it is the one reading this upload. */
-    private Optional<EarlyEncode> mine(UUID videoId, UUID uploadId) {
-        return early.find(videoId).filter(e -> e.uploadId().equals(uploadId));
-    }
-
-    private boolean isAdopted(UUID videoId) {
-        return early.find(videoId).map(e -> e.state() == State.ADOPTED).orElse(false);
+    /** Where this upload's early encode stands; abandoned when it is no longer recorded. */
+    private State state(UUID videoId, UUID uploadId) {
+        return early.find(videoId, uploadId).map(EarlyEncode::state).orElse(State.ABANDONED);
     }
 
     /**
      * The verdict on the encode, once the source is complete: the upload's probe gives it, or — when that job has
      * not run yet — the same probe run here. Not adopted then, it never will be.
      */
-    private State judged(UUID videoId, WorkArea area) throws Exception {
-        if (early.find(videoId).map(e -> e.state() == State.ENCODING).orElse(false)) probe.probeAndPlan(videoId, area);
-        return early.abandon(videoId).orElse(State.ABANDONED);
+    private State judged(UUID videoId, UUID uploadId, WorkArea area) throws Exception {
+        if (state(videoId, uploadId) == State.ENCODING) probe.probeAndPlan(videoId, area);
+        return state(videoId, uploadId);
     }
 
     /**
      * Stops being the rendition's writer. Unless adopted, deletes what the encode stored; then forgets it and, when
      * the ladder is planned, enqueues the lowest rendition's normal job — in one transaction under the video's lock,
-     * which the probe also takes, so the rendition is enqueued exactly once whichever comes first.
+     * which the probe also takes, so the rendition is enqueued exactly once whichever comes first. An encode of this
+     * upload no longer recorded stored nothing: it was forgotten before it planned (the probe judged it), or it has
+     * handed back already.
      */
     private void handBack(UUID videoId, UUID uploadId) throws IOException {
-        if (early.find(videoId).filter(e -> !e.uploadId().equals(uploadId)).isPresent()) return; // a later upload's now
-        Optional<EarlyEncode> row = early.abandon(videoId).flatMap(state -> early.find(videoId));
+        Optional<EarlyEncode> row = early.abandon(videoId, uploadId);
         Optional<Video> video = videos.findById(videoId);
         if (video.isEmpty()) {
             blobs.deleteAll(BlobKeys.videoPrefix(videoId)); // deleted meanwhile: leave nothing behind
             return;
         }
-        boolean adopted = row.map(e -> e.state() == State.ADOPTED).orElse(false);
-        // Files nobody lists, written by this encode only: its rendition, or — the upload terminated took the row
-        // along, the video still waits for a source — whatever it stored.
-        if (!adopted && row.isPresent() && row.get().rendition() != null) {
-            blobs.deleteAll(BlobKeys.hls(videoId, row.get().rendition() + "/"));
-            blobs.deleteAll(BlobKeys.hls(videoId, HlsEncoder.AUDIO + "/"));
-        } else if (row.isEmpty() && video.get().status() == VideoStatus.UPLOADING) {
-            blobs.deleteAll(BlobKeys.hls(videoId, ""));
-        }
         if (row.isEmpty()) return;
+        boolean adopted = row.get().state() == State.ADOPTED;
+        if (!adopted && row.get().rendition() != null) deleteStored(video.get(), row.get().rendition());
         tx.executeWithoutResult(s -> {
-            if (!videos.lock(videoId) || !early.forget(videoId)) return;
+            if (!videos.lock(videoId) || !early.forget(videoId, uploadId)) return;
             Video now = videos.findById(videoId).orElseThrow();
             Optional<RenditionInfo> lowest = now.renditions().stream().filter(r -> !r.isAudio()).findFirst();
             if (lowest.isPresent() && !lowest.get().complete() && now.status() != VideoStatus.FAILED) {
@@ -212,6 +219,23 @@ final class EarlyTranscodeJobHandler implements JobHandler {
             }
         });
         log.info("Video {}: early encode handed back{}", videoId, adopted ? " (adopted: its segments stay)" : "");
+    }
+
+    /**
+     * Deletes the folders the encode wrote: while the video is uploading, all its HLS files (nothing else writes them,
+     * and this encode holds the video's one early row until it is forgotten); after, its rendition's and the audio's,
+     * which only the lowest rendition's normal job writes, and that job waits for this hand-back — but never the
+     * folder of a rung the probe planned above the lowest (the head planned another lowest rung than the whole file):
+     * that rung's normal job writes it.
+     */
+    private void deleteStored(Video video, String rendition) throws IOException {
+        if (video.status() == VideoStatus.UPLOADING) {
+            blobs.deleteAll(BlobKeys.hls(video.id(), ""));
+            return;
+        }
+        boolean higherRung = video.renditions().stream().filter(r -> !r.isAudio()).skip(1).anyMatch(r -> r.name().equals(rendition));
+        if (!higherRung) blobs.deleteAll(BlobKeys.hls(video.id(), rendition + "/"));
+        blobs.deleteAll(BlobKeys.hls(video.id(), HlsEncoder.AUDIO + "/"));
     }
 
     @Override

@@ -102,7 +102,8 @@ class WorkerConfiguration {
                                         TransactionTemplate tx, MediaWorkspace workspace, MediaProber prober, Ffmpeg ffmpeg,
                                         RenditionPublisher publisher, ProbeJobHandler probe, Clock clock) {
         return new EarlyTranscodeJobHandler(videos, new EarlyEncodes(jdbc), new UploadRepository(jdbc), blobs, jobs, tx,
-                workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg), publisher, probe, clock);
+                workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg), publisher, probe, clock,
+                JobRunner::onReservedThread);
     }
 
     @Bean

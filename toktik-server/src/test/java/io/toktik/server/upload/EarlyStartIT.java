@@ -91,6 +91,24 @@ class EarlyStartIT extends ServerIT {
     }
 
     @Test
+    void anEarlyEncodeNotPlannedYet_doesNotHoldUpTheLowestRendition() throws Exception {
+        Path clip = clips.indexLastMp4(LENGTH);
+        byte[] bytes = Files.readAllBytes(clip);
+        String id = newVideo();
+        String url = tus.createUpload(id, bytes.length);
+        int first = firstChunk(bytes);
+        assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, first), Map.of()).statusCode()).isEqualTo(204);
+        // as an early start whose job no worker takes (or takes late) leaves it
+        jdbc.sql("insert into early_encodes (video_id, upload_id) values (?, ?)")
+                .params(UUID.fromString(id), UUID.fromString(url.substring(url.lastIndexOf('/') + 1))).update();
+
+        assertThat(tus.patch(url, first, Arrays.copyOfRange(bytes, first, bytes.length), Map.of()).statusCode()).isEqualTo(204);
+        JsonNode video = await(id, v -> isComplete(v));
+        assertThat(video.get("status").asString()).isEqualTo("READY");
+        assertThat(earlyState(id)).as("the probe forgot it").isEmpty();
+    }
+
+    @Test
     void terminatedUpload_leavesNoEarlyWorkBehind() throws Exception {
         Path clip = clips.transportStream(LENGTH);
         byte[] bytes = Files.readAllBytes(clip);
