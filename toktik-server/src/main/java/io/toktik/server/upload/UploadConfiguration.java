@@ -31,7 +31,10 @@ class UploadConfiguration {
     ResumableUploads resumableUploads(JdbcClient jdbc, BlobStore blobs, VideoService videos, VideoRepository videoRows,
                                       JobQueue jobs, TransactionTemplate tx, Clock clock, TokTikProperties props) {
         UploadRepository uploads = new UploadRepository(jdbc);
-        EarlyStart early = props.upload().earlyStart()
+        // An early job holds its thread while the upload arrives, so it encodes only on threads the embedded queue's
+        // workers reserve for it; RabbitMQ's workers share theirs, and would only hand it back.
+        boolean reservedThreads = !"rabbitmq".equals(props.queue().type());
+        EarlyStart early = props.upload().earlyStart() && reservedThreads
                 ? new EarlyStart(blobs, uploads, new EarlyEncodes(jdbc), videoRows, jobs, tx) : null;
         return new ResumableUploads(uploads, blobs, videos, tx, clock, props.upload().expiry(), early);
     }

@@ -143,11 +143,11 @@ class EarlyStartIT extends ServerIT {
         assertThat(tus.patch(url, first, Arrays.copyOfRange(bytes, first, bytes.length), Map.of()).statusCode()).isEqualTo(204);
         JsonNode video = await(id, v -> isComplete(v));
         assertThat(video.get("status").asString()).isEqualTo("READY");
-        assertThat(earlyState(id)).as("the probe adopted the early encode").hasValue("adopted");
+        assertThat(earlyState(id)).as("adopted, complete, then forgotten: a job delivered again has nothing to do").isEmpty();
         assertThat(names(video)).containsExactly("240p", "360p", "480p", "720p");
 
         String master = api.url(video.get("hlsUrl").asString());
-        assertThat(api.get(master, null).text()).as("the audio as the early encode made it: a rendition of its own")
+        assertThat(api.get(master, null).text()).as("the probe adopted the early encode: the audio as it made it, a rendition of its own")
                 .contains("#EXT-X-MEDIA:TYPE=AUDIO");
         MediaInfo played = Playback.assertDecodesCompletely(master, 4);
         MediaInfo source = new MediaProber().probe(clip);
