@@ -137,7 +137,8 @@ final class ArrivingSource extends InputStream {
             if (stored > storedSeen) {
                 storedSeen = stored;
                 grewAt = now;
-            } else if (!now.isBefore(grewAt.plus(IDLE))) {
+            }
+            if (stored <= offset && !now.isBefore(grewAt.plus(IDLE))) {
                 throw new Stopped("no byte arrived for " + IDLE.toMinutes() + " minutes");
             }
             if (stored > offset) {
