@@ -26,8 +26,9 @@ import java.util.function.BooleanSupplier;
  * whole one, nor waits on one left alone.
  */
 final class ArrivingSource extends InputStream {
-    /** How long to wait before looking for more bytes. */
+    /** How long to wait before looking for more bytes; doubled while none come, up to {@link #MAX_POLL}. */
     static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration MAX_POLL = Duration.ofSeconds(1);
     /**
      * How long an upload may bring no byte before the encode stops and hands the rendition back: an upload left alone
      * (never terminated) then holds no encoder, and its lowest rendition is made the normal way if it ever completes.
@@ -47,6 +48,7 @@ final class ArrivingSource extends InputStream {
     /** The bytes stored when last looked at, and when that count last grew. */
     private long storedSeen;
     private Instant grewAt;
+    private Duration poll = POLL;
     private volatile InputStream current;
     private int failures;
     private volatile boolean closed;
@@ -137,6 +139,7 @@ final class ArrivingSource extends InputStream {
             if (stored > storedSeen) {
                 storedSeen = stored;
                 grewAt = now;
+                poll = POLL;
             }
             if (stored <= offset && !now.isBefore(grewAt.plus(IDLE))) {
                 throw new Stopped("no byte arrived for " + IDLE.toMinutes() + " minutes");
@@ -164,7 +167,9 @@ final class ArrivingSource extends InputStream {
 
     private void pause() throws Stopped {
         try {
-            Thread.sleep(POLL);
+            Thread.sleep(poll);
+            Duration doubled = poll.multipliedBy(2);
+            poll = doubled.compareTo(MAX_POLL) < 0 ? doubled : MAX_POLL;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Stopped("interrupted");
