@@ -29,14 +29,16 @@ final class ProcessRunner {
      * children) is killed and {@code TIMEOUT} or {@code CANCELLED} is thrown; a non-zero exit is returned.
      *
      * @param stdoutLines receives each stdout line on a reader thread; null discards stdout
+     * @param onStart     told of the process once it runs
      */
     static ProcessResult run(List<String> command, Map<String, String> environment, Duration timeout,
-                             Consumer<String> stdoutLines) throws MediaException {
+                             Consumer<String> stdoutLines, Consumer<ProcessHandle> onStart) throws MediaException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdoutLines == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = start(builder);
+        onStart.accept(process.toHandle());
         TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
         Thread stderrReader = drain("ffmpeg-stderr", () -> copyTail(process.getErrorStream(), stderr));
         Thread stdoutReader = stdoutLines == null ? null

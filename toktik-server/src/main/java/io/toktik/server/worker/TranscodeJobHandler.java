@@ -9,6 +9,7 @@ import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoJobs;
 import io.toktik.core.video.VideoRepository;
 import io.toktik.core.video.VideoStatus;
+import io.toktik.media.Demotion;
 import io.toktik.media.EncodeOptions;
 import io.toktik.media.HlsEncoder;
 import io.toktik.media.LadderPlanner;
@@ -46,11 +47,13 @@ final class TranscodeJobHandler implements JobHandler {
     private final BlobStore blobs;
     private final ChunkJoin chunkJoin;
     private final InputProblems problems;
+    private final FirstSegments firstSegments;
     private final int timeoutFactor;
 
     TranscodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                         LadderPlanner planner, HlsEncoder encoder, HlsEncoder backgroundEncoder, RenditionPublisher publisher,
-                        BlobStore blobs, ChunkJoin chunkJoin, InputProblems problems, int timeoutFactor) {
+                        BlobStore blobs, ChunkJoin chunkJoin, InputProblems problems, FirstSegments firstSegments,
+                        int timeoutFactor) {
         this.videos = videos;
         this.events = events;
         this.workspace = workspace;
@@ -62,6 +65,7 @@ final class TranscodeJobHandler implements JobHandler {
         this.blobs = blobs;
         this.chunkJoin = chunkJoin;
         this.problems = problems;
+        this.firstSegments = firstSegments;
         this.timeoutFactor = timeoutFactor;
     }
 
@@ -79,6 +83,7 @@ final class TranscodeJobHandler implements JobHandler {
                 .filter(r -> payload.renditions().contains(r.name()) && !r.complete()).map(RenditionInfo::name).toList());
         if (pending.isEmpty()) return;
         boolean separateAudio = video.renditions().stream().anyMatch(RenditionInfo::isAudio);
+        if (!pending.contains(lowest(video).name())) firstSegments.await(video.id());
         try (WorkArea area = workspace.open(job)) {
             Path source = workspace.source(video.id(), area);
             MediaInfo info = prober.probe(source);
@@ -128,22 +133,29 @@ final class TranscodeJobHandler implements JobHandler {
 
     /**
      * Publishes the rendition (and the audio rendition, when the video has one) while ffmpeg writes it: playable
-     * once both have a segment stored, complete once ffmpeg has closed both playlists.
+     * once both have a segment stored, complete once ffmpeg has closed both playlists. Until the video is playable,
+     * its other jobs in this worker wait ({@link FirstSegments}) and ffmpeg runs at normal priority; from then on it
+     * is one more background encode.
      */
     private void encodeGrowing(UUID videoId, Path source, MediaInfo info, Rendition rendition, Path out,
                                boolean separateAudio, DoubleConsumer progress) throws Exception {
         Path dir = out.resolve(rendition.name());
         Path audioDir = separateAudio && info.hasAudio() ? out.resolve(HlsEncoder.AUDIO) : null;
-        try (GrowingRendition audio = audioDir == null ? null
+        Demotion afterFirstSegment = new Demotion();
+        try (FirstSegments.Pending first = firstSegments.begin(videoId);
+             GrowingRendition audio = audioDir == null ? null
                      : new GrowingRendition(blobs, videoId, HlsEncoder.AUDIO, audioDir, () -> true).start();
              GrowingRendition video = new GrowingRendition(blobs, videoId, rendition.name(), dir, () -> {
                  if (audio != null && !audio.hasPublished()) return false;
                  publisher.announce(videoId, rendition, info.hasAudio(), dir, audioDir, false);
+                 first.released();
+                 afterFirstSegment.now();
                  return true;
              }).start()) {
             EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.EVENT, EncodeOptions.Span.WHOLE,
                     audioDir == null ? EncodeOptions.AudioLayout.MUXED : EncodeOptions.AudioLayout.SEPARATE);
-            encoder.encode(source, info, List.of(rendition), out, options, progress, timeout(info));
+            encoder.demotedBy(afterFirstSegment).encode(source, info, List.of(rendition), out, options, progress,
+                    timeout(info));
             if (audio != null) audio.finish();
             video.finish();
         }
