@@ -16,23 +16,25 @@ import java.util.function.Consumer;
 public final class Ffmpeg {
 
     /** CFS weight of nice 10 is about a tenth of nice 0: urgent work runs first, background work soaks up the rest. */
-    private static final String BACKGROUND_NICENESS = "10";
+    static final String BACKGROUND_NICENESS = "10";
     /** Nice 19 weighs about a seventh of nice 10: work nobody waits for yields even to background work. */
     private static final String IDLE_NICENESS = "19";
 
     private final Path executable;
     private final Map<String, String> environment;
     private final List<String> launcher;
+    private final Demotion demotion;
     private volatile String version;
 
     private Ffmpeg(Path executable, Map<String, String> environment) {
-        this(executable, environment, List.of());
+        this(executable, environment, List.of(), null);
     }
 
-    private Ffmpeg(Path executable, Map<String, String> environment, List<String> launcher) {
+    private Ffmpeg(Path executable, Map<String, String> environment, List<String> launcher, Demotion demotion) {
         this.executable = executable;
         this.environment = Map.copyOf(environment);
         this.launcher = List.copyOf(launcher);
+        this.demotion = demotion;
     }
 
     /**
@@ -53,8 +55,13 @@ public final class Ffmpeg {
 
     private Ffmpeg niced(String niceness) {
         return findOnPath("nice", System.getenv("PATH"))
-                .map(nice -> new Ffmpeg(executable, environment, List.of(nice.toString(), "-n", niceness)))
+                .map(nice -> new Ffmpeg(executable, environment, List.of(nice.toString(), "-n", niceness), demotion))
                 .orElse(this);
+    }
+
+    /** The same ffmpeg, its runs moved to the background priority when {@code demotion} says so. */
+    public Ffmpeg demotedBy(Demotion demotion) {
+        return new Ffmpeg(executable, environment, launcher, demotion);
     }
 
     /**
@@ -89,7 +96,7 @@ public final class Ffmpeg {
                 .orElseThrow(() -> new IllegalStateException("ffmpeg override '" + name + "' was not found on PATH."));
     }
 
-    private static Optional<Path> findOnPath(String name, String searchPath) {
+    static Optional<Path> findOnPath(String name, String searchPath) {
         for (String dir : Objects.requireNonNullElse(searchPath, "").split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
@@ -161,7 +168,8 @@ public final class Ffmpeg {
         command.addAll(launcher);
         command.add(executable.toString());
         command.addAll(args);
-        return ProcessRunner.run(command, environment, timeout, stdoutLines, stdin);
+        return ProcessRunner.run(command, environment, timeout, stdoutLines, stdin,
+                demotion == null ? process -> {} : demotion::started);
     }
 
     /** {@code -i <file>} restricted to local files, so a crafted input cannot make ffmpeg fetch other URLs. */

@@ -33,6 +33,11 @@ public final class HlsEncoder {
         this.ffmpeg = ffmpeg;
     }
 
+    /** The same encoder, its runs moved to the background priority when {@code demotion} says so. */
+    public HlsEncoder demotedBy(Demotion demotion) {
+        return new HlsEncoder(ffmpeg.demotedBy(demotion));
+    }
+
     /**
      * Encodes all renditions into {@code outDir/<name>/index.m3u8} with {@code seg_00000.ts}, ... MPEG-TS segments:
      * H.264 yuv420p at the source frame rate (rounded, at most 60, constant), a keyframe exactly every 2 s in every

@@ -30,24 +30,20 @@ final class ProcessRunner {
      * children) is killed and {@code TIMEOUT} or {@code CANCELLED} is thrown; a non-zero exit is returned.
      *
      * @param stdoutLines receives each stdout line on a reader thread; null discards stdout
+     * @param stdin       fed to the process on a thread of its own (null: none); its end closes the process's stdin,
+     *                    while a failure to read it — any exception — kills the process, so that a cut-off input is
+     *                    never taken for a whole one, nor waited for until the timeout; closed when the process ends
+     * @param onStart     told of the process once it runs
      */
     static ProcessResult run(List<String> command, Map<String, String> environment, Duration timeout,
-                             Consumer<String> stdoutLines) throws MediaException {
-        return run(command, environment, timeout, stdoutLines, null);
-    }
-
-    /**
-     * As {@link #run(List, Map, Duration, Consumer)}, feeding {@code stdin} to the process on a thread of its own
-     * (null: none). Its end closes the process's stdin; a failure to read it — any exception — kills the process
-     * instead, so that a cut-off input is never taken for a whole one, nor waited for until the timeout. {@code stdin} is closed when the process has ended.
-     */
-    static ProcessResult run(List<String> command, Map<String, String> environment, Duration timeout,
-                             Consumer<String> stdoutLines, InputStream stdin) throws MediaException {
+                             Consumer<String> stdoutLines, InputStream stdin, Consumer<ProcessHandle> onStart)
+            throws MediaException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdoutLines == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = start(builder);
+        onStart.accept(process.toHandle());
         TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
         Thread stderrReader = onThread("ffmpeg-stderr", () -> copyTail(process.getErrorStream(), stderr));
         Thread stdoutReader = stdoutLines == null ? null

@@ -66,7 +66,10 @@ public final class StoryboardMaker {
         filters.add("select='isnan(prev_selected_t)+gt(floor(t/" + plan.intervalSeconds() + ")\\,floor(prev_selected_t/"
                 + plan.intervalSeconds() + "))'");
         filters.add(VideoFilters.scale(plan.tileWidth(), plan.tileHeight()));
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning"));
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
+                // A thumbnail is at most 160 px wide: deblocking is invisible at that size, and a frame nothing refers
+                // to can go undecoded (an interval starts with the next decoded one). Half the decoding work.
+                "-skip_loop_filter", "all", "-skip_frame", "noref"));
         args.addAll(Ffmpeg.localInput(source));
         args.addAll(List.of("-map", "0:" + video.index(),
                 "-vf", VideoFilters.chain(filters),

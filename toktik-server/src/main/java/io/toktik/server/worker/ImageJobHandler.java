@@ -30,14 +30,16 @@ abstract class ImageJobHandler implements JobHandler {
     private final TransactionTemplate tx;
     private final MediaWorkspace workspace;
     private final MediaProber prober;
+    private final FirstSegments firstSegments;
 
     ImageJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx, MediaWorkspace workspace,
-                    MediaProber prober) {
+                    MediaProber prober, FirstSegments firstSegments) {
         this.videos = videos;
         this.blobs = blobs;
         this.tx = tx;
         this.workspace = workspace;
         this.prober = prober;
+        this.firstSegments = firstSegments;
     }
 
     /** True when the video already has what this job makes. */
@@ -54,9 +56,12 @@ abstract class ImageJobHandler implements JobHandler {
     public void handle(Job job) throws Exception {
         Video video = videos.findById(job.videoId()).orElse(null);
         if (video == null || video.status() == VideoStatus.FAILED || done(video)) return;
+        firstSegments.await(video.id());
+        long started = System.nanoTime();
         try (WorkArea area = workspace.open(job)) {
             Path source = workspace.source(video.id(), area);
             make(video.id(), source, prober.probe(source), area, blobs);
+            log.info("Video {}: made its {} in {} ms", video.id(), kind(), (System.nanoTime() - started) / 1_000_000);
         } catch (MediaException e) {
             log.warn("Video {}: no {}: {}", video.id(), kind(), e.getMessage());
             return;

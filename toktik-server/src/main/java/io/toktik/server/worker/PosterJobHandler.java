@@ -19,8 +19,8 @@ final class PosterJobHandler extends ImageJobHandler {
     private final PosterMaker posters;
 
     PosterJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx, MediaWorkspace workspace,
-                     MediaProber prober, PosterMaker posters) {
-        super(videos, blobs, tx, workspace, prober);
+                     MediaProber prober, FirstSegments firstSegments, PosterMaker posters) {
+        super(videos, blobs, tx, workspace, prober, firstSegments);
         this.posters = posters;
     }
 

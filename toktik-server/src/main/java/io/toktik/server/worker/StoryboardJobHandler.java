@@ -19,8 +19,8 @@ final class StoryboardJobHandler extends ImageJobHandler {
     private final StoryboardMaker storyboards;
 
     StoryboardJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx, MediaWorkspace workspace,
-                         MediaProber prober, StoryboardMaker storyboards) {
-        super(videos, blobs, tx, workspace, prober);
+                         MediaProber prober, FirstSegments firstSegments, StoryboardMaker storyboards) {
+        super(videos, blobs, tx, workspace, prober, firstSegments);
         this.storyboards = storyboards;
     }
 

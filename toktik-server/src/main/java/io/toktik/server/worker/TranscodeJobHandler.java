@@ -9,6 +9,7 @@ import io.toktik.core.video.VideoEvents;
 import io.toktik.core.video.VideoJobs;
 import io.toktik.core.video.VideoRepository;
 import io.toktik.core.video.VideoStatus;
+import io.toktik.media.Demotion;
 import io.toktik.media.EncodeOptions;
 import io.toktik.media.HlsEncoder;
 import io.toktik.media.LadderPlanner;
@@ -46,12 +47,14 @@ final class TranscodeJobHandler implements JobHandler {
     private final BlobStore blobs;
     private final ChunkJoin chunkJoin;
     private final InputProblems problems;
+    private final FirstSegments firstSegments;
     private final int timeoutFactor;
     private final GrowingEncode growing;
 
     TranscodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                         LadderPlanner planner, HlsEncoder encoder, HlsEncoder backgroundEncoder, RenditionPublisher publisher,
-                        BlobStore blobs, ChunkJoin chunkJoin, InputProblems problems, int timeoutFactor) {
+                        BlobStore blobs, ChunkJoin chunkJoin, InputProblems problems, FirstSegments firstSegments,
+                        int timeoutFactor) {
         this.videos = videos;
         this.events = events;
         this.workspace = workspace;
@@ -63,6 +66,7 @@ final class TranscodeJobHandler implements JobHandler {
         this.blobs = blobs;
         this.chunkJoin = chunkJoin;
         this.problems = problems;
+        this.firstSegments = firstSegments;
         this.timeoutFactor = timeoutFactor;
         this.growing = new GrowingEncode(blobs, publisher);
     }
@@ -81,6 +85,7 @@ final class TranscodeJobHandler implements JobHandler {
                 .filter(r -> payload.renditions().contains(r.name()) && !r.complete()).map(RenditionInfo::name).toList());
         if (pending.isEmpty()) return;
         boolean separateAudio = video.renditions().stream().anyMatch(RenditionInfo::isAudio);
+        if (!pending.contains(lowest(video).name())) firstSegments.await(video.id());
         try (WorkArea area = workspace.open(job)) {
             Path source = workspace.source(video.id(), area);
             MediaInfo info = prober.probe(source);
@@ -130,14 +135,25 @@ final class TranscodeJobHandler implements JobHandler {
 
     /**
      * Publishes the rendition (and the audio rendition, when the video has one) while ffmpeg writes it: playable
-     * once both have a segment stored, complete once ffmpeg has closed both playlists.
+     * once both have a segment stored, complete once ffmpeg has closed both playlists. Until the video is playable,
+     * its other jobs in this worker wait ({@link FirstSegments}) and ffmpeg runs at normal priority; from then on it
+     * is one more background encode.
      */
     private void encodeGrowing(UUID videoId, Path source, MediaInfo info, Rendition rendition, Path out,
                                boolean separateAudio, DoubleConsumer progress) throws Exception {
         EncodeOptions options = new EncodeOptions(EncodeOptions.PlaylistType.EVENT, EncodeOptions.Span.WHOLE,
                 separateAudio && info.hasAudio() ? EncodeOptions.AudioLayout.SEPARATE : EncodeOptions.AudioLayout.MUXED);
-        growing.run(videoId, info, rendition, out, separateAudio, () -> true,
-                () -> encoder.encode(source, info, List.of(rendition), out, options, progress, timeout(info)), () -> true);
+        Demotion afterFirstSegment = new Demotion();
+        try (FirstSegments.Pending first = firstSegments.begin(videoId)) {
+            growing.run(videoId, info, rendition, out, separateAudio, () -> {
+                        first.released();
+                        afterFirstSegment.now();
+                        return true;
+                    },
+                    () -> encoder.demotedBy(afterFirstSegment).encode(source, info, List.of(rendition), out, options, progress,
+                            timeout(info)),
+                    () -> true);
+        }
     }
 
     private static RenditionInfo lowest(Video video) {

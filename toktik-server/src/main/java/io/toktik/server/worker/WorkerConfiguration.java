@@ -45,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WorkerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+    /** How long a video's other jobs wait for its first segment at most: an ordering hint, not a dependency. */
+    private static final Duration FIRST_SEGMENT_WAIT = Duration.ofSeconds(20);
 
     @Bean
     Ffmpeg ffmpeg(TokTikProperties props) {
@@ -69,6 +71,11 @@ class WorkerConfiguration {
     }
 
     @Bean
+    FirstSegments firstSegments() {
+        return new FirstSegments(FIRST_SEGMENT_WAIT);
+    }
+
+    @Bean
     InputProblems inputProblems(VideoRepository videos, VideoEvents events, Notifier notifier, PipelineMetrics metrics) {
         return new InputProblems(videos, events, notifier, metrics, VideoJobs.PROBE);
     }
@@ -89,12 +96,13 @@ class WorkerConfiguration {
     @Bean
     JobHandler transcodeJobHandler(VideoRepository videos, VideoEvents events, MediaWorkspace workspace, MediaProber prober,
                                    Ffmpeg ffmpeg, BlobStore blobs, TransactionTemplate tx, InputProblems problems,
-                                   TokTikProperties props, RenditionPublisher publisher, JdbcClient jdbc) {
+                                   TokTikProperties props, RenditionPublisher publisher, JdbcClient jdbc,
+                                   FirstSegments firstSegments) {
         RenditionStats stats = new RenditionStats(prober);
         ChunkJoin chunkJoin = new ChunkJoin(publisher, new RenditionChunks(jdbc), stats, tx);
         return new TranscodeJobHandler(videos, events, workspace, prober, new LadderPlanner(), new HlsEncoder(ffmpeg),
                 new HlsEncoder(ffmpeg.inBackground()), publisher, blobs, chunkJoin, problems.at(VideoJobs.TRANSCODE),
-                props.media().transcodeTimeoutFactor());
+                firstSegments, props.media().transcodeTimeoutFactor());
     }
 
     @Bean
@@ -108,14 +116,16 @@ class WorkerConfiguration {
 
     @Bean
     JobHandler posterJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx, MediaWorkspace workspace,
-                                MediaProber prober, Ffmpeg ffmpeg) {
-        return new PosterJobHandler(videos, blobs, tx, workspace, prober, new PosterMaker(ffmpeg));
+                                MediaProber prober, Ffmpeg ffmpeg, FirstSegments firstSegments) {
+        return new PosterJobHandler(videos, blobs, tx, workspace, prober, firstSegments,
+                new PosterMaker(ffmpeg.inBackground()));
     }
 
     @Bean
     JobHandler storyboardJobHandler(VideoRepository videos, BlobStore blobs, TransactionTemplate tx,
-                                    MediaWorkspace workspace, MediaProber prober, Ffmpeg ffmpeg) {
-        return new StoryboardJobHandler(videos, blobs, tx, workspace, prober,
+                                    MediaWorkspace workspace, MediaProber prober, Ffmpeg ffmpeg,
+                                    FirstSegments firstSegments) {
+        return new StoryboardJobHandler(videos, blobs, tx, workspace, prober, firstSegments,
                 new StoryboardMaker(ffmpeg.whenIdle()));
     }
 
