@@ -75,15 +75,12 @@ class EarlyStartIT extends ServerIT {
     @Test
     void mp4WithItsIndexLast_waitsForItsLastChunk() throws Exception {
         Path clip = clips.indexLastMp4(LENGTH);
-        byte[] bytes = Files.readAllBytes(clip);
-        String id = newVideo();
-        String url = tus.createUpload(id, bytes.length);
-        int first = firstChunk(bytes);
-        assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, first), Map.of()).statusCode()).isEqualTo(204);
+        Upload upload = sendFirstChunk(clip);
+        String id = upload.videoId();
 
         assertThat(earlyState(id)).as("no early encode: ffmpeg could not read it before its end").isEmpty();
         assertThat(jobsOf(id)).isEmpty();
-        assertThat(tus.patch(url, first, Arrays.copyOfRange(bytes, first, bytes.length), Map.of()).statusCode()).isEqualTo(204);
+        sendTheRest(upload);
         JsonNode video = await(id, v -> isComplete(v));
         assertThat(video.get("status").asString()).isEqualTo("READY");
         assertThat(earlyState(id)).isEmpty();
@@ -93,16 +90,13 @@ class EarlyStartIT extends ServerIT {
     @Test
     void anEarlyEncodeNotPlannedYet_doesNotHoldUpTheLowestRendition() throws Exception {
         Path clip = clips.indexLastMp4(LENGTH);
-        byte[] bytes = Files.readAllBytes(clip);
-        String id = newVideo();
-        String url = tus.createUpload(id, bytes.length);
-        int first = firstChunk(bytes);
-        assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, first), Map.of()).statusCode()).isEqualTo(204);
+        Upload upload = sendFirstChunk(clip);
+        String id = upload.videoId();
         // as an early start whose job no worker takes (or takes late) leaves it
         jdbc.sql("insert into early_encodes (video_id, upload_id) values (?, ?)")
-                .params(UUID.fromString(id), UUID.fromString(url.substring(url.lastIndexOf('/') + 1))).update();
+                .params(UUID.fromString(id), UUID.fromString(upload.url().substring(upload.url().lastIndexOf('/') + 1))).update();
 
-        assertThat(tus.patch(url, first, Arrays.copyOfRange(bytes, first, bytes.length), Map.of()).statusCode()).isEqualTo(204);
+        sendTheRest(upload);
         JsonNode video = await(id, v -> isComplete(v));
         assertThat(video.get("status").asString()).isEqualTo("READY");
         assertThat(earlyState(id)).as("the probe forgot it").isEmpty();
@@ -111,14 +105,12 @@ class EarlyStartIT extends ServerIT {
     @Test
     void terminatedUpload_leavesNoEarlyWorkBehind() throws Exception {
         Path clip = clips.transportStream(LENGTH);
-        byte[] bytes = Files.readAllBytes(clip);
-        String id = newVideo();
-        String url = tus.createUpload(id, bytes.length);
-        assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, firstChunk(bytes)), Map.of()).statusCode()).isEqualTo(204);
+        Upload upload = sendFirstChunk(clip);
+        String id = upload.videoId();
         String lowest = lowestRendition(clip);
         awaitTrue("a segment stored before the upload is terminated", () -> storedSegments(id, lowest) > 0);
 
-        assertThat(tus.delete(url).statusCode()).isEqualTo(204);
+        assertThat(tus.delete(upload.url()).statusCode()).isEqualTo(204);
 
         awaitTrue("the early encode stopped and cleaned up", () -> earlyState(id).isEmpty() && jobsOf(id).isEmpty()
                 && !Files.exists(DATA_DIR.resolve("blobs").resolve(BlobKeys.hls(UUID.fromString(id), ""))));
@@ -128,19 +120,16 @@ class EarlyStartIT extends ServerIT {
 
     /** Sends most of the source, waits for segments of its lowest rendition, then sends the rest. */
     private void uploadsInTwoChunks_withSegmentsStoredBetween(Path clip) throws Exception {
-        byte[] bytes = Files.readAllBytes(clip);
         String lowest = lowestRendition(clip);
-        String id = newVideo();
-        String url = tus.createUpload(id, bytes.length);
-        int first = firstChunk(bytes);
-        assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, first), Map.of()).statusCode()).isEqualTo(204);
+        Upload upload = sendFirstChunk(clip);
+        String id = upload.videoId();
 
         awaitTrue("segments of " + lowest + " stored before the last chunk", () -> storedSegments(id, lowest) > 0);
         JsonNode uploading = api.get("/api/videos/" + id, token).json();
         assertThat(uploading.get("status").asString()).isEqualTo("UPLOADING");
         assertThat(blob(id, "master.m3u8")).as("listed nowhere yet").isEmpty();
 
-        assertThat(tus.patch(url, first, Arrays.copyOfRange(bytes, first, bytes.length), Map.of()).statusCode()).isEqualTo(204);
+        sendTheRest(upload);
         JsonNode video = await(id, v -> isComplete(v));
         assertThat(video.get("status").asString()).isEqualTo("READY");
         assertThat(earlyState(id)).as("adopted, complete, then forgotten: a job delivered again has nothing to do").isEmpty();
@@ -154,6 +143,24 @@ class EarlyStartIT extends ServerIT {
         assertThat(Math.abs(played.durationMs() - source.videoDurationMs())).as("duration within a frame")
                 .isLessThanOrEqualTo(1000 / 30);
         assertThat(blob(id, lowest + "/index.m3u8").orElseThrow()).contains("#EXT-X-ENDLIST");
+    }
+
+    /** An upload of a clip whose first chunk is sent. */
+    private record Upload(String videoId, String url, byte[] bytes, int sent) {}
+
+    /** Creates a video and its upload, and sends its first chunk: most of the clip. */
+    private Upload sendFirstChunk(Path clip) throws Exception {
+        byte[] bytes = Files.readAllBytes(clip);
+        String id = newVideo();
+        String url = tus.createUpload(id, bytes.length);
+        int first = firstChunk(bytes);
+        assertThat(tus.patch(url, 0, Arrays.copyOf(bytes, first), Map.of()).statusCode()).isEqualTo(204);
+        return new Upload(id, url, bytes, first);
+    }
+
+    private void sendTheRest(Upload upload) throws Exception {
+        byte[] rest = Arrays.copyOfRange(upload.bytes(), upload.sent(), upload.bytes().length);
+        assertThat(tus.patch(upload.url(), upload.sent(), rest, Map.of()).statusCode()).isEqualTo(204);
     }
 
     /** Most of the source, and at least what the early start looks at. */
